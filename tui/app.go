@@ -1,0 +1,514 @@
+package tui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"asndesk/domain"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// area is one entry of the navigation menu.
+type area int
+
+const (
+	areaHome area = iota
+	areaEmployees
+	areaUnits
+)
+
+type menuEntry struct {
+	key, label string
+	area       area
+	action     string // "help" or "quit" for the non-area entries
+}
+
+func menuEntries() []menuEntry {
+	return []menuEntry{
+		{key: "F2", label: "Beranda", area: areaHome},
+		{key: "F3", label: "Pegawai", area: areaEmployees},
+		{key: "F4", label: "Unit Kerja", area: areaUnits},
+		{},
+		{key: "F1", label: "Bantuan", action: "help"},
+		{key: "F10", label: "Keluar", action: "quit"},
+	}
+}
+
+// Layout constants: the chrome is one header line, one title line, one
+// status line and one footer line; the menu has a fixed width.
+const (
+	menuWidth = 18
+	minWidth  = 80
+	minHeight = 24
+)
+
+// Model is the root: header, menu, the screen stack, the status line, the
+// footer and at most one overlay.
+type Model struct {
+	c        *Common
+	stack    []Screen
+	area     area
+	overlay  *dialog
+	w, h     int
+	status   string
+	statErr  bool
+	loaded   bool
+	loadErr  error
+	quitting bool
+}
+
+// New builds the root model. The same constructor serves the app and tests.
+func New(c *Common) *Model {
+	if c.Ctx == nil {
+		c.Ctx = context.Background()
+	}
+	if c.Styles.Title.GetBold() == false {
+		c.Styles = NewStyles(DefaultPalette())
+	}
+	if c.BUP.JPT == 0 {
+		c.BUP = domain.DefaultBUPGrid()
+	}
+	return &Model{c: c}
+}
+
+// Init loads the office data.
+func (m *Model) Init() tea.Cmd { return loadData(m.c, "") }
+
+func loadData(c *Common, status string) tea.Cmd {
+	repo, ctx := c.Repo, c.Ctx
+	return func() tea.Msg {
+		d := dataLoadedMsg{status: status}
+		d.office, d.hasOffice, d.err = repo.Office(ctx)
+		if d.err == nil {
+			d.units, d.err = repo.Units(ctx)
+		}
+		if d.err == nil {
+			d.rows, d.err = repo.ListRows(ctx)
+		}
+		return d
+	}
+}
+
+func (m *Model) top() Screen {
+	if len(m.stack) == 0 {
+		return nil
+	}
+	return m.stack[len(m.stack)-1]
+}
+
+func (m *Model) dirty() bool {
+	for _, s := range m.stack {
+		if s.Dirty() {
+			return true
+		}
+	}
+	return false
+}
+
+// Dirty reports whether any open screen holds unsaved edits (GuardQuit).
+func (m *Model) Dirty() bool { return m.dirty() && !m.quitting }
+
+func (m *Model) contentSize() (int, int) {
+	w := m.w - menuWidth - 1
+	if !m.c.HasOffice {
+		w = m.w - 2
+	}
+	return max(0, w), max(0, m.h-4)
+}
+
+func (m *Model) resize() {
+	w, h := m.contentSize()
+	for _, s := range m.stack {
+		s.SetSize(w, h)
+	}
+}
+
+func (m *Model) pushScreen(s Screen) tea.Cmd {
+	m.stack = append(m.stack, s)
+	w, h := m.contentSize()
+	s.SetSize(w, h)
+	return s.Init()
+}
+
+func (m *Model) rootScreen(a area) Screen {
+	if !m.c.HasOffice {
+		return newWelcome(m.c)
+	}
+	switch a {
+	case areaEmployees:
+		return newEmployeeList(m.c)
+	case areaUnits:
+		return newUnitList(m.c)
+	}
+	return newHome(m.c)
+}
+
+func (m *Model) setArea(a area) tea.Cmd {
+	m.area = a
+	m.stack = nil
+	return m.pushScreen(m.rootScreen(a))
+}
+
+// guarded runs cmd now, or after a confirmation when edits would be lost.
+func (m *Model) guarded(question string, cmd tea.Cmd) tea.Cmd {
+	if !m.dirty() {
+		return cmd
+	}
+	m.overlay = confirmDialog(&m.c.Styles, "Perubahan belum disimpan", question, "Ya, tinggalkan", "Tidak", cmd, nil)
+	return nil
+}
+
+func (m *Model) requestQuit() tea.Cmd {
+	if m.dirty() {
+		m.overlay = confirmDialog(&m.c.Styles, "Keluar", "Ada perubahan yang belum disimpan. Keluar tanpa menyimpan?",
+			"Ya, keluar", "Tidak", func() tea.Msg { return confirmedQuitMsg{} }, nil)
+		return nil
+	}
+	m.quitting = true
+	return tea.Quit
+}
+
+type confirmedQuitMsg struct{}
+
+// Update is the router: global messages first, then the overlay, then the
+// top screen (craft.md §3).
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case dataLoadedMsg:
+		if msg.err != nil {
+			m.c.logf("load: %v", msg.err)
+			if !m.loaded {
+				m.loadErr = msg.err
+				return m, nil
+			}
+			m.setStatus(domain.ErrorMessage(msg.err), true)
+			return m, nil
+		}
+		hadOffice := m.c.HasOffice
+		m.c.setData(msg)
+		if msg.status != "" {
+			m.setStatus(msg.status, false)
+		}
+		if !m.loaded || hadOffice != m.c.HasOffice {
+			m.loaded = true
+			m.resize()
+			return m, m.setArea(areaHome)
+		}
+		return m, m.broadcast(dataChangedMsg{})
+	case reloadMsg:
+		return m, loadData(m.c, msg.status)
+	case pushMsg:
+		return m, m.pushScreen(msg.s)
+	case replaceMsg:
+		if len(m.stack) > 0 {
+			m.stack = m.stack[:len(m.stack)-1]
+		}
+		return m, m.pushScreen(msg.s)
+	case popMsg:
+		if len(m.stack) > 1 {
+			m.stack = m.stack[:len(m.stack)-1]
+			if msg.result != nil {
+				return m, m.top().Update(resultMsg{msg.result})
+			}
+		}
+		return m, nil
+	case areaMsg:
+		return m, m.guarded("Ada perubahan yang belum disimpan. Tinggalkan layar ini tanpa menyimpan?", func() tea.Msg { return forceAreaMsg{msg.a} })
+	case forceAreaMsg:
+		return m, m.setArea(msg.a)
+	case statusMsg:
+		m.setStatus(msg.text, msg.err)
+		return m, nil
+	case dialogMsg:
+		m.overlay = msg.d
+		return m, nil
+	case quitMsg:
+		return m, m.requestQuit()
+	case confirmedQuitMsg:
+		m.quitting = true
+		return m, tea.Quit
+	case taggedMsg:
+		for _, s := range m.stack {
+			if s.ID() == msg.to {
+				return m, s.Update(msg.msg)
+			}
+		}
+		return m, nil // its screen is gone: drop the stale result
+	case tea.KeyMsg:
+		return m, m.key(msg)
+	case tea.MouseMsg:
+		return m, m.mouse(msg)
+	}
+	if t := m.top(); t != nil {
+		return m, t.Update(msg)
+	}
+	return m, nil
+}
+
+type forceAreaMsg struct{ a area }
+
+// dataChangedMsg tells every screen that Common's data was reloaded.
+type dataChangedMsg struct{}
+
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range m.stack {
+		cmds = append(cmds, s.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) setStatus(text string, isErr bool) { m.status, m.statErr = text, isErr }
+
+func (m *Model) key(k tea.KeyMsg) tea.Cmd {
+	if k.Type != tea.KeyCtrlC {
+		// Messages stay until the next key, as in pug.
+		m.status, m.statErr = "", false
+	}
+	if m.overlay != nil {
+		done, cmd := m.overlay.update(k, m.w, m.h)
+		if done {
+			m.overlay = nil
+		}
+		return cmd
+	}
+	switch k.String() {
+	case "ctrl+c", "f10":
+		return m.requestQuit()
+	case "f1":
+		m.showHelp()
+		return nil
+	}
+	t := m.top()
+	if t == nil || !m.loaded {
+		return nil
+	}
+	if m.c.HasOffice {
+		switch k.String() {
+		case "f2":
+			return goArea(areaHome)
+		case "f3":
+			return goArea(areaEmployees)
+		case "f4":
+			return goArea(areaUnits)
+		}
+	}
+	if !t.Capturing() && k.String() == "?" {
+		m.showHelp()
+		return nil
+	}
+	if k.String() == "esc" && len(m.stack) > 1 {
+		if o, ok := t.(interface{ OwnsEsc() bool }); ok && o.OwnsEsc() {
+			return t.Update(k)
+		}
+		if t.Dirty() {
+			m.overlay = confirmDialog(&m.c.Styles, "Batal", "Perubahan belum disimpan. Buang perubahan dan kembali?",
+				"Ya, buang", "Tidak", pop(nil), nil)
+			return nil
+		}
+		m.stack = m.stack[:len(m.stack)-1]
+		return nil
+	}
+	return t.Update(k)
+}
+
+func (m *Model) mouse(ms tea.MouseMsg) tea.Cmd {
+	if m.overlay != nil {
+		done, cmd := m.overlay.update(ms, m.w, m.h)
+		if done {
+			m.overlay = nil
+		}
+		return cmd
+	}
+	if !m.loaded || m.w < minWidth || m.h < minHeight {
+		return nil
+	}
+	bodyTop := 1
+	left := 1
+	if m.c.HasOffice {
+		left = menuWidth + 1
+		if ms.X < menuWidth && ms.Action == tea.MouseActionPress && ms.Button == tea.MouseButtonLeft {
+			i := ms.Y - bodyTop - 1
+			entries := menuEntries()
+			if i >= 0 && i < len(entries) {
+				e := entries[i]
+				switch {
+				case e.action == "quit":
+					return m.requestQuit()
+				case e.action == "help":
+					m.showHelp()
+				case e.label != "":
+					return goArea(e.area)
+				}
+			}
+			return nil
+		}
+	}
+	t := m.top()
+	if t == nil {
+		return nil
+	}
+	ms.X -= left
+	ms.Y -= bodyTop + 1 // header, title
+	if ms.X < 0 || ms.Y < 0 {
+		return nil
+	}
+	return t.Update(ms)
+}
+
+func (m *Model) showHelp() {
+	var b strings.Builder
+	b.WriteString("Tombol umum\n")
+	global := []KeyHelp{{"F1 atau ?", "bantuan ini"}, {"F2 / F3 / F4", "Beranda / Pegawai / Unit Kerja"},
+		{"Esc", "kembali ke layar sebelumnya"}, {"F10 atau Ctrl+C", "keluar"},
+		{"Tab / Shift+Tab", "pindah isian atau tombol"}, {"Mouse", "klik menu, baris, tab dan tombol; roda untuk menggulir"}}
+	for _, k := range global {
+		b.WriteString("  " + fit(k.Key, 16) + " " + k.Desc + "\n")
+	}
+	if t := m.top(); t != nil && len(t.Keys()) > 0 {
+		b.WriteString("\nDi layar " + t.Title() + "\n")
+		for _, k := range t.Keys() {
+			b.WriteString("  " + fit(k.Key, 16) + " " + k.Desc + "\n")
+		}
+	}
+	m.overlay = messageDialog(&m.c.Styles, "Bantuan", strings.TrimRight(b.String(), "\n"))
+}
+
+// View draws the whole screen.
+func (m *Model) View() string {
+	if m.quitting {
+		return ""
+	}
+	if m.w == 0 {
+		return ""
+	}
+	st := &m.c.Styles
+	if m.w < minWidth || m.h < minHeight {
+		msg := "Perbesar jendela terminal — minimal 80×24\n(sekarang " + itoa(m.w) + "×" + itoa(m.h) + ")"
+		return lipgloss.Place(m.w, m.h, lipgloss.Center, lipgloss.Center, lipgloss.NewStyle().Align(lipgloss.Center).Render(msg))
+	}
+	header := m.header()
+	var body string
+	cw, ch := m.contentSize()
+	switch {
+	case m.loadErr != nil:
+		body = clipBlock(st.StatusError.Render(domain.ErrorMessage(m.loadErr)), cw, ch+1)
+	case !m.loaded || m.top() == nil:
+		body = clipBlock(st.Muted.Render("Memuat data…"), cw, ch+1)
+	default:
+		t := m.top()
+		title := st.Title.Render(clip(m.breadcrumb(), cw))
+		body = title + "\n" + clipBlock(t.View(), cw, ch)
+	}
+	if m.c.HasOffice {
+		body = lipgloss.JoinHorizontal(lipgloss.Top, m.menu(ch+1), " ", body)
+	} else {
+		body = lipgloss.JoinHorizontal(lipgloss.Top, " ", body)
+	}
+	status := " "
+	if m.status != "" {
+		style := st.StatusOK
+		prefix := "✓ "
+		if m.statErr {
+			style, prefix = st.StatusError, "! "
+		}
+		status = style.Render(clip(prefix+inert(m.status), m.w))
+	}
+	screen := header + "\n" + body + "\n" + status + "\n" + m.footer()
+	if m.overlay != nil {
+		screen = overlay(screen, m.overlay.view(m.w), m.w, m.h)
+	}
+	return screen
+}
+
+func (m *Model) breadcrumb() string {
+	var parts []string
+	for _, s := range m.stack {
+		parts = append(parts, s.Title())
+	}
+	return strings.Join(parts, " › ")
+}
+
+func (m *Model) header() string {
+	st := &m.c.Styles
+	left := " asndesk"
+	if m.c.HasOffice {
+		left += " · " + inert(m.c.Office.Name)
+	}
+	demo := ""
+	if m.c.Office.Demo && m.c.HasOffice {
+		demo = " [DATA CONTOH]"
+	}
+	date := domain.DateOf(m.c.Now())
+	right := dayName(date) + ", " + date.Long() + " "
+	space := m.w - width(left) - width(demo) - width(right)
+	if space < 1 {
+		left = clip(left, max(1, m.w-width(demo)-width(right)-1))
+		space = m.w - width(left) - width(demo) - width(right)
+	}
+	return st.Header.Render(left) + st.HeaderDemo.Render(demo) + st.Header.Render(strings.Repeat(" ", max(0, space))) + st.HeaderDate.Render(right)
+}
+
+func dayName(d domain.Date) string {
+	names := [...]string{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"}
+	return names[d.Time().Weekday()]
+}
+
+func (m *Model) menu(h int) string {
+	st := &m.c.Styles
+	lines := []string{""}
+	for _, e := range menuEntries() {
+		if e.label == "" {
+			lines = append(lines, "")
+			continue
+		}
+		text := " " + fit(e.label, menuWidth-7) + st.MenuKey.Render(fit(e.key, 4))
+		if e.action == "" && e.area == m.area {
+			text = st.MenuActive.Render(" " + fit(e.label, menuWidth-7) + fit(e.key, 4))
+		}
+		lines = append(lines, text)
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return st.Menu.Height(h).Width(menuWidth - 1).Render(strings.Join(lines[:h], "\n"))
+}
+
+func (m *Model) footer() string {
+	st := &m.c.Styles
+	var keys []KeyHelp
+	if m.overlay == nil {
+		if t := m.top(); t != nil {
+			keys = append(keys, t.Keys()...)
+		}
+		if len(m.stack) > 1 {
+			keys = append(keys, KeyHelp{"Esc", "Kembali"})
+		}
+	}
+	keys = append(keys, KeyHelp{"F1", "Bantuan"}, KeyHelp{"F10", "Keluar"})
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, st.FooterKey.Render(k.Key)+" "+st.Footer.Render(k.Desc))
+	}
+	return clip(" "+strings.Join(parts, st.Footer.Render(" · ")), m.w)
+}
+
+// GuardQuit is the tea.WithFilter backstop: a stray QuitMsg while edits are
+// unsaved becomes the usual question instead of losing them.
+func GuardQuit(model tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.QuitMsg); ok {
+		if m, ok := model.(*Model); ok && m.Dirty() {
+			return quitMsg{}
+		}
+	}
+	return msg
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,114 @@
+package tui
+
+import (
+	"context"
+	"strings"
+
+	"asndesk/domain"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// home is Beranda: the office at a glance and the ways in.
+type home struct {
+	base
+	btn     buttons
+	actions []func() tea.Cmd
+}
+
+func newHome(c *Common) *home {
+	s := &home{base: newBase(c)}
+	s.btn.labels = []string{"Daftar pegawai (F3)", "Tambah pegawai", "Unit kerja (F4)"}
+	s.actions = []func() tea.Cmd{
+		func() tea.Cmd { return goArea(areaEmployees) },
+		func() tea.Cmd { return push(newEmployeeForm(c, nil)) },
+		func() tea.Cmd { return goArea(areaUnits) },
+	}
+	if c.Office.Demo {
+		s.btn.labels = append(s.btn.labels, "Hapus data contoh dan mulai kantor baru")
+		s.actions = append(s.actions, s.confirmReset)
+	}
+	return s
+}
+
+func (s *home) Title() string { return "Beranda" }
+
+func (s *home) Keys() []KeyHelp { return []KeyHelp{{"↑↓", "Pilih"}, {"Enter", "Buka"}} }
+
+type resetDoneMsg struct{ err error }
+
+func (s *home) confirmReset() tea.Cmd {
+	do := s.cmd(func(ctx context.Context) tea.Msg { return resetDoneMsg{s.c.Repo.ResetOffice(ctx)} })
+	return showDialog(confirmDialog(&s.c.Styles, "Hapus data contoh",
+		"Semua pegawai dan unit kerja contoh akan dihapus, lalu Anda dapat memulai kantor sendiri. Lanjutkan?",
+		"Ya, hapus", "Tidak", do, nil))
+}
+
+func (s *home) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if i, ok := s.btn.key(msg); ok {
+			return s.actions[i]()
+		}
+	case tea.MouseMsg:
+		if i, ok := s.btn.mouse(msg); ok {
+			return s.actions[i]()
+		}
+	case resetDoneMsg:
+		if msg.err != nil {
+			return failure(msg.err)
+		}
+		return reload("Data contoh sudah dihapus.")
+	}
+	return nil
+}
+
+func (s *home) View() string {
+	st := &s.c.Styles
+	type count struct{ aktif, lain int }
+	byKind := map[domain.Kind]*count{}
+	byStatus := map[domain.Status]int{}
+	total := count{}
+	for _, r := range s.c.Rows {
+		c := byKind[r.Kind]
+		if c == nil {
+			c = &count{}
+			byKind[r.Kind] = c
+		}
+		if r.Status.Active() {
+			c.aktif++
+			total.aktif++
+		} else {
+			c.lain++
+			total.lain++
+		}
+		byStatus[r.Status]++
+	}
+	var lines []string
+	if s.c.Office.Demo {
+		lines = append(lines, st.Banner.Render("Ini kantor contoh berisi data rekaan untuk mencoba-coba."), "")
+	}
+	lines = append(lines, st.Section.Render("Jumlah pegawai"), "")
+	lines = append(lines, st.TableHeader.Render(fit("Jenis pegawai", 20)+fit("Aktif", 10)+fit("Tidak aktif", 13)+"Jumlah"))
+	for _, k := range domain.Kinds() {
+		c := byKind[k]
+		if c == nil {
+			c = &count{}
+		}
+		lines = append(lines, fit(k.String(), 20)+fit(itoa(c.aktif), 10)+fit(itoa(c.lain), 13)+itoa(c.aktif+c.lain))
+	}
+	lines = append(lines, st.Title.Render(fit("Jumlah", 20)+fit(itoa(total.aktif), 10)+fit(itoa(total.lain), 13)+itoa(total.aktif+total.lain)))
+	var parts []string
+	for _, stt := range domain.Statuses() {
+		if n := byStatus[stt]; n > 0 {
+			parts = append(parts, stt.String()+" "+itoa(n))
+		}
+	}
+	if len(parts) > 0 {
+		lines = append(lines, "", st.Muted.Render("Menurut status: "+strings.Join(parts, " · ")))
+	}
+	lines = append(lines, st.Muted.Render("Unit kerja: "+itoa(len(s.c.Units))), "")
+	s.btn.top = len(lines)
+	lines = append(lines, s.btn.view(st)...)
+	return strings.Join(lines, "\n")
+}

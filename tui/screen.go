@@ -1,0 +1,182 @@
+package tui
+
+import (
+	"context"
+	"log"
+	"sort"
+	"strings"
+	"time"
+
+	"asndesk/domain"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Repo is what the screens need from storage. *store.Store satisfies it;
+// tests use an in-memory fake. Declared here, where it is used.
+type Repo interface {
+	Office(ctx context.Context) (domain.Office, bool, error)
+	SetupOffice(ctx context.Context, o domain.Office, unitNames []string) error
+	LoadOffice(ctx context.Context, o domain.Office, units []domain.Unit, emps []domain.Employee) error
+	ResetOffice(ctx context.Context) error
+	ListRows(ctx context.Context) ([]domain.Row, error)
+	Employee(ctx context.Context, id uint64) (domain.Employee, error)
+	CreateEmployee(ctx context.Context, e domain.Employee) (uint64, error)
+	UpdateEmployee(ctx context.Context, e domain.Employee) error
+	DeleteEmployee(ctx context.Context, id uint64) error
+	Units(ctx context.Context) ([]domain.Unit, error)
+	SaveUnit(ctx context.Context, u domain.Unit) (uint64, error)
+	DeleteUnit(ctx context.Context, id uint64) error
+}
+
+// DemoFunc builds the demo office (domain/demo.Generate in the app).
+type DemoFunc func(n int, seed uint64) (domain.Office, []domain.Unit, []domain.Employee)
+
+// Common travels to every screen: shared services and the data every screen
+// reads (office, units, list rows). It is only changed inside Update.
+type Common struct {
+	Ctx    context.Context
+	Repo   Repo
+	Now    func() time.Time
+	Styles Styles
+	Log    *log.Logger
+	Demo   DemoFunc
+	BUP    domain.BUPGrid
+
+	Office    domain.Office
+	HasOffice bool
+	Units     []domain.Unit
+	Rows      []domain.Row
+	rowIndex  map[uint64]int
+	unitName  map[uint64]string
+	Version   int // bumped on every reload, so screens rebuild their caches
+
+	nextID int
+}
+
+func (c *Common) today() domain.Date { return domain.DateOf(c.Now()) }
+
+func (c *Common) newID() int { c.nextID++; return c.nextID }
+
+// setData installs freshly loaded data.
+func (c *Common) setData(d dataLoadedMsg) {
+	c.Office, c.HasOffice = d.office, d.hasOffice
+	c.Units = d.units
+	c.Rows = d.rows
+	c.rowIndex = make(map[uint64]int, len(d.rows))
+	for i, r := range d.rows {
+		c.rowIndex[r.ID] = i
+	}
+	c.unitName = make(map[uint64]string, len(d.units))
+	for _, u := range d.units {
+		c.unitName[u.ID] = u.Name
+	}
+	c.Version++
+}
+
+// UnitName returns the unit's name or "" when unknown.
+func (c *Common) UnitName(id uint64) string { return c.unitName[id] }
+
+// Row returns the list row of an employee.
+func (c *Common) Row(id uint64) (domain.Row, bool) {
+	i, ok := c.rowIndex[id]
+	if !ok {
+		return domain.Row{}, false
+	}
+	return c.Rows[i], true
+}
+
+func (c *Common) logf(format string, args ...any) {
+	if c.Log != nil {
+		c.Log.Printf(format, args...)
+	}
+}
+
+// sortedUnits returns units sorted by name.
+func sortedUnits(us []domain.Unit) []domain.Unit {
+	out := append([]domain.Unit(nil), us...)
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out
+}
+
+// KeyHelp is one entry of the footer and the help overlay.
+type KeyHelp struct{ Key, Desc string }
+
+// Screen is one page on the stack. Update returns only a Cmd: screens are
+// pointers and change themselves (pug's pattern).
+type Screen interface {
+	ID() int
+	Init() tea.Cmd
+	Update(tea.Msg) tea.Cmd
+	View() string
+	SetSize(w, h int)
+	Title() string
+	Keys() []KeyHelp
+	Capturing() bool // a text field has focus: letters are text, not shortcuts
+	Dirty() bool     // unsaved edits
+}
+
+// base supplies the defaults and the id used to route async results.
+type base struct {
+	c    *Common
+	id   int
+	w, h int
+}
+
+func newBase(c *Common) base { return base{c: c, id: c.newID()} }
+
+func (b *base) ID() int          { return b.id }
+func (b *base) Init() tea.Cmd    { return nil }
+func (b *base) SetSize(w, h int) { b.w, b.h = w, h }
+func (b *base) Capturing() bool  { return false }
+func (b *base) Dirty() bool      { return false }
+func (b *base) Keys() []KeyHelp  { return nil }
+
+// cmd runs f off the UI loop and delivers its message to this screen only,
+// wherever it sits in the stack by then (dropped if the screen is gone).
+func (b *base) cmd(f func(ctx context.Context) tea.Msg) tea.Cmd {
+	id, ctx := b.id, b.c.Ctx
+	return func() tea.Msg { return taggedMsg{to: id, msg: f(ctx)} }
+}
+
+// Navigation and app-wide messages.
+type (
+	pushMsg    struct{ s Screen }
+	popMsg     struct{ result any }
+	replaceMsg struct{ s Screen } // replace the top screen
+	areaMsg    struct{ a area }   // go to an area's root screen
+	resultMsg  struct{ result any }
+	taggedMsg  struct {
+		to  int
+		msg tea.Msg
+	}
+	statusMsg struct {
+		text string
+		err  bool
+	}
+	dialogMsg     struct{ d *dialog }
+	reloadMsg     struct{ status string } // data changed: reload office, units, rows
+	dataLoadedMsg struct {
+		office    domain.Office
+		hasOffice bool
+		units     []domain.Unit
+		rows      []domain.Row
+		err       error
+		status    string
+	}
+	quitMsg struct{} // a screen asks to quit the app
+)
+
+func push(s Screen) tea.Cmd        { return func() tea.Msg { return pushMsg{s} } }
+func pop(result any) tea.Cmd       { return func() tea.Msg { return popMsg{result} } }
+func replace(s Screen) tea.Cmd     { return func() tea.Msg { return replaceMsg{s} } }
+func goArea(a area) tea.Cmd        { return func() tea.Msg { return areaMsg{a} } }
+func showDialog(d *dialog) tea.Cmd { return func() tea.Msg { return dialogMsg{d} } }
+func reload(status string) tea.Cmd { return func() tea.Msg { return reloadMsg{status} } }
+func info(text string) tea.Cmd     { return func() tea.Msg { return statusMsg{text: text} } }
+func failure(err error) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: domain.ErrorMessage(err), err: true} }
+}
+
+// savedResult is what a form pops with after a successful save.
+type savedResult struct{ id uint64 }

@@ -1,0 +1,88 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// inert makes user text safe to draw: control characters (including the ESC
+// that starts an ANSI sequence) become visible symbols, so a name pasted
+// with escape codes or newlines is shown as typed but cannot move the cursor
+// or recolour the screen. The stored value is never changed.
+func inert(s string) string {
+	clean := true
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == 0x1b:
+			b.WriteString("␛")
+		case r == '\n' || r == '\r':
+			b.WriteString("↵")
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			b.WriteRune('�')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// fit truncates plain text to w cells with an ellipsis and pads it to exactly
+// w cells, so table columns line up whatever the names contain.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	s = inert(s)
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
+	}
+	if sw < w {
+		s += strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// clip truncates styled text to w cells without padding.
+func clip(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// width is the display width of s.
+func width(s string) int { return ansi.StringWidth(s) }
+
+// clipLines cuts every line of a block to w cells and the block to h lines,
+// padding with empty lines: the content box never grows.
+func clipBlock(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, l := range lines {
+		lines[i] = clip(l, w)
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
