@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// End-to-end flows on the real binary in a real terminal (tmux), the way a
+// person uses it. tmux is part of the test set-up (.ci/run installs it).
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "asndesk")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+type term struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func startTerm(t *testing.T, name string, args ...string) *term {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed (.ci/run installs it)")
+	}
+	tm := &term{t: t, socket: "asndesk-e2e-" + name + fmt.Sprint(os.Getpid()), name: name}
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+	}
+	shell := "env TERM=xterm-256color " + strings.Join(quoted, " ") + "; echo \"[selesai: $?]\"; sleep 600"
+	tm.tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "36", shell)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
+	return tm
+}
+
+func (tm *term) tmux(args ...string) string {
+	tm.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", tm.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (tm *term) screen() string { return tm.tmux("capture-pane", "-p", "-t", tm.name) }
+
+func (tm *term) keys(keys ...string) {
+	tm.t.Helper()
+	tm.tmux(append([]string{"send-keys", "-t", tm.name}, keys...)...)
+}
+
+func (tm *term) typeText(s string) {
+	tm.t.Helper()
+	tm.tmux("send-keys", "-t", tm.name, "-l", "--", s)
+}
+
+func (tm *term) wait(text string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s := tm.screen()
+		if strings.Contains(s, text) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("waited for %q; the screen shows:\n%s", text, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// firstActive picks a real name and unit from the demo office via the
+// JSON export, so the flow does not hard-code generator output.
+func firstActive(t *testing.T, bin, db string) (nama, jabatan string) {
+	t.Helper()
+	out, err := exec.Command(bin, "export", "json", "--db", db).Output()
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	var doc struct {
+		Employees []struct {
+			Nama, Status, NamaJabatan string
+		} `json:"employees"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range doc.Employees {
+		if e.Status == "Aktif" {
+			return e.Nama, e.NamaJabatan
+		}
+	}
+	t.Fatal("no active employee in the demo office")
+	return
+}
+
+func TestEndToEndEditSurvivesRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "kantor.db")
+	if out, err := exec.Command(bin, "demo", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	nama, _ := firstActive(t, bin, db)
+	const newJabatan = "Jabatan Uji Coba Ujung"
+
+	tm := startTerm(t, "edit", bin, "--db", db)
+	tm.wait("Beranda")
+	tm.keys("F3")
+	tm.wait("Cari:")
+	tm.typeText(nama)
+	tm.wait("1 dari")
+	tm.keys("Enter")
+	tm.wait("Kepegawaian")
+	tm.keys("F5")
+	tm.wait("Simpan")
+	for i := 0; i < 40 && !strings.Contains(tm.screen(), "› Nama jabatan"); i++ {
+		tm.keys("Tab")
+		time.Sleep(30 * time.Millisecond)
+	}
+	tm.wait("› Nama jabatan")
+	tm.keys("C-u")
+	tm.typeText(newJabatan)
+	tm.keys("C-s")
+	tm.wait("disimpan")
+	tm.keys("F10")
+	tm.wait("[selesai: 0]")
+
+	tm2 := startTerm(t, "again", bin, "--db", db)
+	tm2.wait("Beranda")
+	tm2.keys("F3")
+	tm2.wait("Cari:")
+	tm2.typeText("uji coba ujung")
+	tm2.wait("Cari: uji coba ujung")
+	s := tm2.wait(nama)
+	if !strings.Contains(s, "1 dari") {
+		t.Fatalf("expected exactly one match after restart:\n%s", s)
+	}
+	tm2.keys("F10")
+	tm2.wait("[selesai: 0]")
+}
+
+func TestEndToEndSecondInstanceIsRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "kantor.db")
+	if out, err := exec.Command(bin, "demo", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	tm := startTerm(t, "first", bin, "--db", db)
+	tm.wait("Beranda")
+	before, _ := os.ReadFile(db)
+
+	start := time.Now()
+	cmd := exec.Command(bin, "--db", db)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	took := time.Since(start)
+	if err == nil {
+		t.Fatal("second instance exited 0")
+	}
+	if !strings.Contains(stderr.String(), "sudah dibuka di jendela lain") {
+		t.Fatalf("second instance said: %q", stderr.String())
+	}
+	if took > 2*time.Second+500*time.Millisecond {
+		t.Fatalf("second instance took %v to give up", took)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Fatal("the refused second instance changed the database file")
+	}
+	tm.keys("F10")
+	tm.wait("[selesai: 0]")
+}

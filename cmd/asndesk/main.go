@@ -1,0 +1,285 @@
+// Command asndesk is the offline kepegawaian app: run without arguments it
+// opens the terminal UI; subcommands work headless for scripts and CI.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"asndesk/domain"
+	"asndesk/domain/demo"
+	"asndesk/store"
+	"asndesk/tui"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+var _ tui.Repo = (*store.Store)(nil) // the store must keep satisfying the UI's needs
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// usageError is a mistake in the command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+const usage = `asndesk — aplikasi kepegawaian luring untuk kantor pemerintah
+
+Pemakaian:
+  asndesk [--db BERKAS]                       membuka aplikasi
+  asndesk demo --db BERKAS [--employees N] [--seed S]
+                                              menulis kantor contoh ke berkas baru
+  asndesk export json [--db BERKAS] [--out BERKAS]
+                                              seluruh data sebagai satu dokumen JSON
+  asndesk check [--db BERKAS]                 memeriksa berkas data dan indeksnya
+  asndesk version                             versi aplikasi
+
+Berkas data bawaan: %s
+Variabel lingkungan ASNDESK_DB menggantikan berkas bawaan; --db menggantikan keduanya.
+Setiap perintah menerima --help.
+`
+
+// run is main without the process: testable, returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	err := dispatch(ctx, args, stdout, stderr)
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, "asndesk: "+ue.msg)
+		fmt.Fprintln(stderr, "Lihat: asndesk --help")
+		return 2
+	}
+	fmt.Fprintln(stderr, "asndesk: "+domain.ErrorMessage(err))
+	return 1
+}
+
+func defaultDBPath() string {
+	if p := os.Getenv("ASNDESK_DB"); p != "" {
+		return p
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "asndesk", "asndesk.db")
+}
+
+func newFlags(name, help string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, help) }
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{"pilihan tidak dikenal: " + strings.Join(args, " ")}
+	}
+	if fs.NArg() > 0 {
+		return usageError{"argumen tidak dikenal: " + strings.Join(fs.Args(), " ")}
+	}
+	return nil
+}
+
+func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		switch args[0] {
+		case "version":
+			fs := newFlags("version", "Pemakaian: asndesk version\nMenampilkan versi asndesk.\n", stderr)
+			if err := parse(fs, args[1:]); err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, "asndesk "+version)
+			return nil
+		case "demo":
+			return cmdDemo(ctx, args[1:], stdout, stderr)
+		case "export":
+			return cmdExport(ctx, args[1:], stdout, stderr)
+		case "check":
+			return cmdCheck(ctx, args[1:], stdout, stderr)
+		case "help":
+			fmt.Fprintf(stdout, usage, defaultDBPath())
+			return nil
+		}
+		return usageError{"perintah tidak dikenal: " + args[0]}
+	}
+	fs := newFlags("asndesk", fmt.Sprintf(usage, defaultDBPath()), stdout)
+	db := fs.String("db", "", "berkas data")
+	debug := fs.Bool("debug", false, "catat pesan ke asndesk-debug.log")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	return runApp(ctx, *db, *debug)
+}
+
+// openDB resolves the path and opens the store. Only the default folder is
+// created: a typed --db path in a missing folder is most likely a typo.
+func openDB(path string, readOnly bool) (*store.Store, error) {
+	if path == "" {
+		path = defaultDBPath()
+		if !readOnly {
+			if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				return nil, domain.Errorf(domain.EINVALID, "Folder data "+filepath.Dir(path)+" tidak dapat dibuat.")
+			}
+		}
+	}
+	if readOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, domain.Errorf(domain.ENOTFOUND, "Berkas data "+path+" tidak ditemukan.")
+		}
+	}
+	return store.Open(path, store.Options{Timeout: time.Second, ReadOnly: readOnly})
+}
+
+func runApp(ctx context.Context, path string, debug bool) error {
+	st, err := openDB(path, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	logger := log.New(io.Discard, "", 0)
+	if debug || os.Getenv("DEBUG") != "" {
+		f, err := tea.LogToFile(filepath.Join(filepath.Dir(st.Path()), "asndesk-debug.log"), "asndesk")
+		if err == nil {
+			defer f.Close()
+			logger = log.Default()
+		}
+	}
+	// Ask the terminal for its background before Bubble Tea owns it.
+	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	c := &tui.Common{Ctx: ctx, Repo: st, Now: time.Now, Log: logger, Demo: demo.Generate,
+		Styles: tui.NewStyles(tui.DefaultPalette()), BUP: domain.DefaultBUPGrid()}
+	p := tea.NewProgram(tui.New(c), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFilter(tui.GuardQuit))
+	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
+		return err
+	}
+	return nil
+}
+
+func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("demo", `Pemakaian: asndesk demo --db BERKAS [--employees N] [--seed S]
+Menulis kantor contoh yang realistis dan selalu sama untuk seed yang sama.
+  --db BERKAS       berkas data (baru, atau belum berisi kantor)
+  --employees N     jumlah pegawai (bawaan 40, paling banyak 100000)
+  --seed S          benih acak (bawaan 1)
+`, stderr)
+	db := fs.String("db", "", "")
+	n := fs.Int("employees", demo.DefaultEmployees, "")
+	seed := fs.Uint64("seed", 1, "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *n < 1 || *n > demo.MaxEmployees {
+		return usageError{fmt.Sprintf("--employees harus antara 1 dan %d", demo.MaxEmployees)}
+	}
+	st, err := openDB(*db, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	o, units, emps := demo.Generate(*n, *seed)
+	if err := st.LoadOffice(ctx, o, units, emps); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Kantor contoh %q dengan %d pegawai ditulis ke %s\n", o.Name, len(emps), st.Path())
+	return nil
+}
+
+func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "json" {
+		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
+			fmt.Fprint(stderr, exportHelp)
+			return flag.ErrHelp
+		}
+		return usageError{"pakai: asndesk export json [--db BERKAS] [--out BERKAS]"}
+	}
+	fs := newFlags("export json", exportHelp, stderr)
+	db := fs.String("db", "", "")
+	out := fs.String("out", "", "")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	st, err := openDB(*db, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *out == "" {
+		return st.ExportJSON(ctx, stdout)
+	}
+	// Write beside the target and rename, so a failed export never leaves a
+	// half-written file under the name the user asked for.
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".asndesk-export-*")
+	if err != nil {
+		return domain.Errorf(domain.EINVALID, "Berkas "+*out+" tidak dapat ditulis.")
+	}
+	defer os.Remove(tmp.Name())
+	if err := st.ExportJSON(ctx, tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return domain.Errorf(domain.EINVALID, "Berkas "+*out+" tidak dapat ditulis.")
+	}
+	if err := os.Rename(tmp.Name(), *out); err != nil {
+		return domain.Errorf(domain.EINVALID, "Berkas "+*out+" tidak dapat ditulis.")
+	}
+	fmt.Fprintln(stderr, "Data diekspor ke "+*out)
+	return nil
+}
+
+const exportHelp = `Pemakaian: asndesk export json [--db BERKAS] [--out BERKAS]
+Menulis seluruh data (kantor, unit kerja, pegawai) sebagai satu dokumen JSON.
+Tanpa --out, JSON ditulis ke keluaran standar. Bentuk JSON dijelaskan di README.
+`
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", `Pemakaian: asndesk check [--db BERKAS]
+Memeriksa struktur berkas data (pemeriksaan bbolt) dan indeksnya.
+Keluar dengan kode 1 dan daftar masalah bila ada yang salah.
+`, stderr)
+	db := fs.String("db", "", "")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openDB(*db, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	problems, err := st.Check(ctx)
+	if err != nil {
+		return err
+	}
+	if len(problems) == 0 {
+		fmt.Fprintln(stdout, "Berkas data "+st.Path()+" baik: tidak ada masalah.")
+		return nil
+	}
+	for _, p := range problems {
+		fmt.Fprintln(stdout, "- "+p)
+	}
+	return domain.Errorf(domain.EINTERNAL, fmt.Sprintf("Ditemukan %d masalah di berkas data.", len(problems)))
+}

@@ -1,0 +1,247 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+
+	"asndesk/domain"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// maxStructural bounds how many low-level problems are listed; the rest are
+// counted.
+const maxStructural = 20
+
+// Check verifies the file: bbolt's own page checks, then the indexes.
+// Every index entry must point at an existing record whose identifier
+// matches; every record must have its row and index entries; every row
+// must have a record; no two active employees may share a NIP or NIK; and
+// records must refer only to existing units and employees. It returns the
+// problems found, in Indonesian; an empty list means the file is sound.
+//
+// In read-write mode the check runs in a write transaction that is rolled
+// back, which keeps other writers out while bbolt walks the pages.
+func (s *Store) Check(ctx context.Context) ([]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var probs []string
+	run := func(tx *bolt.Tx) error {
+		probs = checkTx(ctx, tx)
+		return ctx.Err()
+	}
+	var err error
+	if s.readOnly {
+		err = s.db.View(run)
+	} else {
+		var tx *bolt.Tx
+		if tx, err = s.db.Begin(true); err == nil {
+			err = run(tx)
+			_ = tx.Rollback()
+		}
+	}
+	if err != nil {
+		return nil, boundary("check", err)
+	}
+	if probs == nil {
+		probs = []string{}
+	}
+	return probs, nil
+}
+
+type checkedEmp struct {
+	broken   bool // record present but undecodable: reported once
+	nip, nik string
+	active   bool
+	unitID   uint64
+	atasanID uint64
+}
+
+func checkTx(ctx context.Context, tx *bolt.Tx) []string {
+	var probs []string
+	add := func(format string, a ...any) { probs = append(probs, fmt.Sprintf(format, a...)) }
+
+	n := 0
+	for err := range tx.Check() { // drain: the checker blocks until read
+		if n++; n <= maxStructural {
+			add("Struktur berkas rusak: %v", err)
+		}
+	}
+	if n > maxStructural {
+		add("… dan %d masalah struktur lain.", n-maxStructural)
+	}
+
+	buckets := map[string]*bolt.Bucket{}
+	for _, name := range [][]byte{bucketMeta, bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits} {
+		b := tx.Bucket(name)
+		if b == nil {
+			add("Bagian %q tidak ada di berkas data.", name)
+			continue
+		}
+		buckets[string(name)] = b
+	}
+	if mb := buckets[string(bucketMeta)]; mb != nil {
+		if v, ok := parseID(mb.Get(metaSchema)); !ok {
+			add("Versi skema tidak tercatat.")
+		} else if v != SchemaVersion {
+			add("Versi skema tercatat v%d, seharusnya v%d.", v, SchemaVersion)
+		}
+		if v := mb.Get(metaOffice); v != nil {
+			if _, err := decodeOffice(v); err != nil {
+				add("Data kantor tidak dapat dibaca (%v).", err)
+			}
+		}
+	}
+
+	units := map[uint64]bool{}
+	if ub := buckets[string(bucketUnits)]; ub != nil {
+		var maxID uint64
+		_ = ub.ForEach(func(k, v []byte) error {
+			id, ok := parseID(k)
+			if !ok {
+				add("Kunci unit kerja %x tidak berbentuk ID.", k)
+				return nil
+			}
+			units[id] = true
+			maxID = max(maxID, id)
+			u, err := decodeUnit(v)
+			switch {
+			case err != nil:
+				add("Unit kerja #%d tidak dapat dibaca (%v).", id, err)
+			case u.ID != id:
+				add("Unit kerja #%d mencatat ID #%d.", id, u.ID)
+			}
+			return nil
+		})
+		if maxID > ub.Sequence() {
+			add("Nomor urut unit kerja (%d) lebih kecil dari ID terbesar (%d).", ub.Sequence(), maxID)
+		}
+	}
+
+	emps := map[uint64]*checkedEmp{}
+	rows, nipB, nikB := buckets[string(bucketRows)], buckets[string(bucketNIP)], buckets[string(bucketNIK)]
+	if eb := buckets[string(bucketEmployees)]; eb != nil {
+		var maxID uint64
+		c := eb.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if len(emps)%4096 == 0 && ctx.Err() != nil {
+				return probs
+			}
+			id, ok := parseID(k)
+			if !ok {
+				add("Kunci pegawai %x tidak berbentuk ID.", k)
+				continue
+			}
+			maxID = max(maxID, id)
+			e, err := decodeEmployee(v)
+			if err != nil {
+				add("Pegawai #%d tidak dapat dibaca (%v).", id, err)
+				emps[id] = &checkedEmp{broken: true}
+				continue
+			}
+			if e.ID != id {
+				add("Pegawai #%d mencatat ID #%d.", id, e.ID)
+				e.ID = id
+			}
+			ce := &checkedEmp{nip: ident(e.NIP), nik: ident(e.NIK), active: e.Status.Active(),
+				unitID: e.UnitID, atasanID: e.AtasanID}
+			emps[id] = ce
+			if rows != nil {
+				switch rv := rows.Get(k); {
+				case rv == nil:
+					add("Pegawai #%d (%s) tidak punya baris daftar.", id, e.Nama)
+				case !bytes.Equal(rv, encodeRow(domain.RowOf(e))):
+					add("Baris daftar pegawai #%d (%s) tidak sesuai dengan datanya.", id, e.Nama)
+				}
+			}
+			if nipB != nil && nipB.Get(identKey(ce.nip, id)) == nil {
+				add("Pegawai #%d (%s) tidak ada di indeks NIP.", id, e.Nama)
+			}
+			if nikB != nil && ce.nik != "" && nikB.Get(identKey(ce.nik, id)) == nil {
+				add("Pegawai #%d (%s) tidak ada di indeks NIK.", id, e.Nama)
+			}
+		}
+		if maxID > eb.Sequence() {
+			add("Nomor urut pegawai (%d) lebih kecil dari ID terbesar (%d).", eb.Sequence(), maxID)
+		}
+	}
+
+	if rows != nil {
+		_ = rows.ForEach(func(k, v []byte) error {
+			id, ok := parseID(k)
+			if !ok {
+				add("Kunci baris daftar %x tidak berbentuk ID.", k)
+				return nil
+			}
+			if _, err := decodeRow(id, v); err != nil {
+				add("Baris daftar #%d tidak dapat dibaca.", id)
+			}
+			if emps[id] == nil {
+				add("Baris daftar #%d tidak punya data pegawai.", id)
+			}
+			return nil
+		})
+	}
+
+	checkIndex := func(b *bolt.Bucket, label string, field func(*checkedEmp) string) {
+		if b == nil {
+			return
+		}
+		_ = b.ForEach(func(k, _ []byte) error {
+			val, id, ok := parseIdentKey(k)
+			if !ok {
+				add("Kunci indeks %s %x tidak dapat dibaca.", label, k)
+				return nil
+			}
+			switch ce := emps[id]; {
+			case ce == nil:
+				add("Indeks %s %s menunjuk pegawai #%d yang tidak ada.", label, val, id)
+			case ce.broken:
+			case field(ce) != val:
+				add("Indeks %s %s menunjuk pegawai #%d yang %s-nya %s.", label, val, id, label, field(ce))
+			}
+			return nil
+		})
+	}
+	checkIndex(nipB, "NIP", func(ce *checkedEmp) string { return ce.nip })
+	checkIndex(nikB, "NIK", func(ce *checkedEmp) string { return ce.nik })
+
+	// Walk employees in id order for stable messages.
+	activeNIP := map[string]uint64{}
+	activeNIK := map[string]uint64{}
+	if eb := buckets[string(bucketEmployees)]; eb != nil {
+		_ = eb.ForEach(func(k, _ []byte) error {
+			id, _ := parseID(k)
+			ce := emps[id]
+			if ce == nil || ce.broken {
+				return nil
+			}
+			if ce.unitID != 0 && !units[ce.unitID] {
+				add("Pegawai #%d merujuk unit kerja #%d yang tidak ada.", id, ce.unitID)
+			}
+			if ce.atasanID != 0 && emps[ce.atasanID] == nil {
+				add("Pegawai #%d merujuk atasan #%d yang tidak ada.", id, ce.atasanID)
+			}
+			if !ce.active {
+				return nil
+			}
+			if other, dup := activeNIP[ce.nip]; dup {
+				add("NIP %s dipakai oleh lebih dari satu pegawai aktif (#%d dan #%d).", domain.FormatNIP(ce.nip), other, id)
+			} else {
+				activeNIP[ce.nip] = id
+			}
+			if ce.nik == "" {
+				return nil
+			}
+			if other, dup := activeNIK[ce.nik]; dup {
+				add("NIK %s dipakai oleh lebih dari satu pegawai aktif (#%d dan #%d).", ce.nik, other, id)
+			} else {
+				activeNIK[ce.nik] = id
+			}
+			return nil
+		})
+	}
+	return probs
+}

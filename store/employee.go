@@ -1,0 +1,411 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	"asndesk/domain"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+const msgEmpNotFound = "Data pegawai tidak ditemukan; mungkin sudah dihapus."
+
+// maxIdentLen bounds index keys far below bbolt's key limit; validation
+// already insists on 18 (NIP) and 16 (NIK) digits.
+const maxIdentLen = 64
+
+// ident is the form of a NIP or NIK used in records and index keys: the
+// digits without the separators people type.
+func ident(s string) string { return domain.Digits(s) }
+
+// ListRows returns the register row of every employee, ordered by id. It
+// reads only the compact emp_rows bucket.
+func (s *Store) ListRows(ctx context.Context) ([]domain.Row, error) {
+	var out []domain.Row
+	err := s.view(ctx, "list rows", func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketRows)
+		if b == nil {
+			return nil
+		}
+		hint := uint64(0)
+		if eb := tx.Bucket(bucketEmployees); eb != nil {
+			hint = min(eb.Sequence(), 1<<17) // the largest id bounds the count
+		}
+		out = make([]domain.Row, 0, hint)
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			id, ok := parseID(k)
+			if !ok {
+				return corrupt("daftar pegawai", 0, fmt.Errorf("row key %x", k))
+			}
+			r, err := decodeRow(id, v)
+			if err != nil {
+				return corrupt("daftar pegawai", id, err)
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Employee returns one full profile; ENOTFOUND if there is none.
+func (s *Store) Employee(ctx context.Context, id uint64) (domain.Employee, error) {
+	var e domain.Employee
+	err := s.view(ctx, "get employee", func(tx *bolt.Tx) error {
+		var err error
+		e, err = getEmployee(tx, id)
+		return err
+	})
+	return e, err
+}
+
+func getEmployee(tx *bolt.Tx, id uint64) (domain.Employee, error) {
+	b := tx.Bucket(bucketEmployees)
+	if b == nil || id == 0 {
+		return domain.Employee{}, fail(domain.ENOTFOUND, msgEmpNotFound, nil)
+	}
+	v := b.Get(idKey(id))
+	if v == nil {
+		return domain.Employee{}, fail(domain.ENOTFOUND, msgEmpNotFound, nil)
+	}
+	e, err := decodeEmployee(v)
+	if err != nil {
+		return domain.Employee{}, corrupt("pegawai", id, err)
+	}
+	e.ID = id
+	return e, nil
+}
+
+// prepareEmployee normalises identifiers and returns the validation errors.
+func prepareEmployee(e domain.Employee) (domain.Employee, error) {
+	e.NIP = ident(e.NIP)
+	e.NIK = ident(e.NIK)
+	fe := domain.ValidateEmployee(e)
+	// Records are JSON, which would silently replace invalid UTF-8: refuse
+	// it instead of storing something other than what was typed.
+	for _, f := range [...]struct{ field, v string }{
+		{domain.FieldNama, e.Nama}, {domain.FieldGelarDepan, e.GelarDepan}, {domain.FieldGelarBelakang, e.GelarBelakang},
+		{domain.FieldTempatLahir, e.TempatLahir}, {domain.FieldAgama, e.Agama}, {domain.FieldPerkawinan, e.StatusPerkawinan},
+		{domain.FieldAlamat, e.Alamat}, {domain.FieldNomorHP, e.NomorHP}, {domain.FieldEmail, e.Email},
+		{domain.FieldGolongan, e.Golongan}, {domain.FieldNamaJabatan, e.NamaJabatan}, {domain.FieldPendidikan, e.Pendidikan},
+	} {
+		if field := f.field; !utf8.ValidString(f.v) && fe[field] == "" {
+			if fe == nil {
+				fe = domain.FieldErrors{}
+			}
+			fe[field] = "Isian berisi karakter yang tidak sah."
+		}
+	}
+	if len(fe) > 0 {
+		return e, fe
+	}
+	// Validation already refuses these; the store still never builds an
+	// index key it cannot search.
+	switch {
+	case e.NIP == "":
+		return e, domain.FieldErrors{domain.FieldNIP: "NIP wajib diisi."}
+	case len(e.NIP) > maxIdentLen:
+		return e, domain.FieldErrors{domain.FieldNIP: "NIP terlalu panjang."}
+	case len(e.NIK) > maxIdentLen:
+		return e, domain.FieldErrors{domain.FieldNIK: "NIK terlalu panjang."}
+	}
+	return e, nil
+}
+
+// CreateEmployee validates and stores a new profile and returns its id. ID,
+// Created and Updated of e are ignored and set by the store.
+func (s *Store) CreateEmployee(ctx context.Context, e domain.Employee) (uint64, error) {
+	const op = "create employee"
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	e.ID = 0
+	e, err := prepareEmployee(e)
+	if err != nil {
+		return 0, boundary(op, err)
+	}
+	var id uint64
+	err = s.update(ctx, op, func(tx *bolt.Tx) error {
+		if err := checkRefs(tx, e); err != nil {
+			return err
+		}
+		if err := checkUnique(tx, e); err != nil {
+			return err
+		}
+		emps, err := bucket(tx, bucketEmployees)
+		if err != nil {
+			return err
+		}
+		if e.ID, err = emps.NextSequence(); err != nil {
+			return err
+		}
+		e.Created = s.stamp()
+		e.Updated = e.Created
+		if err := putEmployee(tx, e, nil); err != nil {
+			return err
+		}
+		id = e.ID
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// UpdateEmployee validates and replaces the profile e.ID, keeping Created
+// and setting Updated; ENOTFOUND if it does not exist.
+func (s *Store) UpdateEmployee(ctx context.Context, e domain.Employee) error {
+	op := "update employee " + strconv.FormatUint(e.ID, 10)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	e, err := prepareEmployee(e)
+	if err != nil {
+		return boundary(op, err)
+	}
+	return s.update(ctx, op, func(tx *bolt.Tx) error {
+		old, err := getEmployee(tx, e.ID)
+		if err != nil {
+			return err
+		}
+		if err := checkRefs(tx, e); err != nil {
+			return err
+		}
+		if err := checkUnique(tx, e); err != nil {
+			return err
+		}
+		e.Created = old.Created
+		e.Updated = s.stamp()
+		return putEmployee(tx, e, &old)
+	})
+}
+
+// DeleteEmployee removes a profile created by mistake, with its row and
+// index entries, and clears AtasanID of everyone who reported to it, all
+// in one transaction. Employees who leave are not deleted: their status
+// changes.
+func (s *Store) DeleteEmployee(ctx context.Context, id uint64) error {
+	return s.update(ctx, "delete employee "+strconv.FormatUint(id, 10), func(tx *bolt.Tx) error {
+		old, err := getEmployee(tx, id)
+		if err != nil {
+			return err
+		}
+		emps, err := bucket(tx, bucketEmployees)
+		if err != nil {
+			return err
+		}
+		if err := deleteEntries(tx, old); err != nil {
+			return err
+		}
+		if err := emps.Delete(idKey(id)); err != nil {
+			return err
+		}
+
+		// Collect the subordinates first, then rewrite them: never modify
+		// a bucket under a running cursor.
+		needle := []byte(`"atasan_id":` + strconv.FormatUint(id, 10))
+		var subs []domain.Employee
+		c := emps.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if !bytes.Contains(v, needle) { // cheap filter before decoding
+				continue
+			}
+			sid, _ := parseID(k)
+			e, err := decodeEmployee(v)
+			if err != nil {
+				return corrupt("pegawai", sid, err)
+			}
+			if e.AtasanID == id {
+				e.ID = sid
+				subs = append(subs, e)
+			}
+		}
+		now := s.stamp()
+		for _, e := range subs {
+			e.AtasanID = 0
+			e.Updated = now
+			v, err := encodeEmployee(e)
+			if err != nil {
+				return err
+			}
+			if err := emps.Put(idKey(e.ID), v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// checkRefs makes sure the unit and the atasan e points at exist.
+func checkRefs(tx *bolt.Tx, e domain.Employee) error {
+	if e.UnitID != 0 {
+		if u := tx.Bucket(bucketUnits); u == nil || u.Get(idKey(e.UnitID)) == nil {
+			return fieldErr(domain.EINVALID, domain.FieldUnit, "Unit kerja yang dipilih sudah tidak ada. Pilih unit kerja lain.")
+		}
+	}
+	if e.AtasanID != 0 {
+		if e.AtasanID == e.ID {
+			return fieldErr(domain.EINVALID, domain.FieldAtasan, "Atasan langsung tidak boleh pegawai itu sendiri.")
+		}
+		if r := tx.Bucket(bucketRows); r == nil || r.Get(idKey(e.AtasanID)) == nil {
+			return fieldErr(domain.EINVALID, domain.FieldAtasan, "Atasan langsung yang dipilih sudah tidak ada.")
+		}
+	}
+	return nil
+}
+
+// nipLabel is what the identifier is called for this jenis pegawai.
+func nipLabel(k domain.Kind) string {
+	if k.IsPPPK() {
+		return "NI PPPK"
+	}
+	return "NIP"
+}
+
+// checkUnique refuses an active employee whose NIP or NIK is held by
+// another active employee. Inactive records may share identifiers.
+func checkUnique(tx *bolt.Tx, e domain.Employee) error {
+	if !e.Status.Active() {
+		return nil
+	}
+	if r, ok, err := activeHolder(tx, bucketNIP, e.NIP, e.ID); err != nil {
+		return err
+	} else if ok {
+		return fieldErr(domain.ECONFLICT, domain.FieldNIP, fmt.Sprintf("%s %s sudah dipakai oleh %s (pegawai aktif).",
+			nipLabel(e.Kind), domain.FormatNIP(e.NIP), r.Nama))
+	}
+	if e.NIK == "" {
+		return nil
+	}
+	if r, ok, err := activeHolder(tx, bucketNIK, e.NIK, e.ID); err != nil {
+		return err
+	} else if ok {
+		return fieldErr(domain.ECONFLICT, domain.FieldNIK, fmt.Sprintf("NIK %s sudah dipakai oleh %s (pegawai aktif).",
+			e.NIK, r.Nama))
+	}
+	return nil
+}
+
+// activeHolder finds an active employee other than self whose identifier
+// in index idx is id.
+func activeHolder(tx *bolt.Tx, idx []byte, id string, self uint64) (domain.Row, bool, error) {
+	ib, err := bucket(tx, idx)
+	if err != nil {
+		return domain.Row{}, false, err
+	}
+	rows, err := bucket(tx, bucketRows)
+	if err != nil {
+		return domain.Row{}, false, err
+	}
+	prefix := []byte(id)
+	c := ib.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		other, ok := identOf(k, id)
+		if !ok || other == self {
+			continue
+		}
+		v := rows.Get(idKey(other))
+		if v == nil {
+			continue // dangling entry: Check reports it
+		}
+		r, err := decodeRow(other, v)
+		if err != nil {
+			return domain.Row{}, false, corrupt("daftar pegawai", other, err)
+		}
+		if r.Status.Active() {
+			return r, true, nil
+		}
+	}
+	return domain.Row{}, false, nil
+}
+
+// putEmployee writes the record, its row and its index entries, removing
+// the entries of the previous version old first.
+func putEmployee(tx *bolt.Tx, e domain.Employee, old *domain.Employee) error {
+	if old != nil {
+		if err := deleteEntries(tx, *old); err != nil {
+			return err
+		}
+	}
+	emps, err := bucket(tx, bucketEmployees)
+	if err != nil {
+		return err
+	}
+	rows, err := bucket(tx, bucketRows)
+	if err != nil {
+		return err
+	}
+	nip, err := bucket(tx, bucketNIP)
+	if err != nil {
+		return err
+	}
+	nik, err := bucket(tx, bucketNIK)
+	if err != nil {
+		return err
+	}
+	v, err := encodeEmployee(e)
+	if err != nil {
+		return err
+	}
+	k := idKey(e.ID)
+	if err := emps.Put(k, v); err != nil {
+		return err
+	}
+	if err := rows.Put(k, encodeRow(domain.RowOf(e))); err != nil {
+		return err
+	}
+	if err := nip.Put(identKey(ident(e.NIP), e.ID), indexValue); err != nil {
+		return err
+	}
+	if n := ident(e.NIK); n != "" {
+		return nik.Put(identKey(n, e.ID), indexValue)
+	}
+	return nil
+}
+
+// deleteEntries removes the row and index entries of e (not the record).
+func deleteEntries(tx *bolt.Tx, e domain.Employee) error {
+	rows, err := bucket(tx, bucketRows)
+	if err != nil {
+		return err
+	}
+	if err := rows.Delete(idKey(e.ID)); err != nil {
+		return err
+	}
+	if nip := tx.Bucket(bucketNIP); nip != nil {
+		if err := nip.Delete(identKey(ident(e.NIP), e.ID)); err != nil {
+			return err
+		}
+	}
+	if n := ident(e.NIK); n != "" {
+		if nik := tx.Bucket(bucketNIK); nik != nil {
+			if err := nik.Delete(identKey(n, e.ID)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// putSorted writes index entries in key order into a bucket that is being
+// filled from scratch, packing its pages.
+func putSorted(b *bolt.Bucket, keys [][]byte) error {
+	sort.Slice(keys, func(i, j int) bool { return bytes.Compare(keys[i], keys[j]) < 0 })
+	b.FillPercent = 1
+	for _, k := range keys {
+		if err := b.Put(k, indexValue); err != nil {
+			return err
+		}
+	}
+	return nil
+}

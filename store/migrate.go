@@ -1,0 +1,132 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"asndesk/domain"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// migration moves the file from schema to-1 to schema to.
+type migration struct {
+	to   uint64
+	name string
+	fn   func(tx *bolt.Tx) error
+}
+
+// migrations lists every step in order; the last one's to is SchemaVersion.
+//
+// Schema 1: meta, employees, idx_emp_nip, units.
+var migrations = []migration{
+	{to: 2, name: "emp_rows and idx_emp_nik", fn: migrateRowsNIK},
+}
+
+// migrate backs the file up, then runs every pending step in one write
+// transaction that stores the new schema version last.
+func (s *Store) migrate(from uint64) error {
+	backup, err := s.backup(SchemaVersion)
+	if err != nil {
+		return fail(domain.EINTERNAL, fmt.Sprintf("Berkas data perlu diperbarui ke skema v%d, tetapi cadangannya tidak dapat "+
+			"dibuat di %s. Berkas tidak diubah.", SchemaVersion, filepath.Dir(s.path)), err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		for _, m := range migrations {
+			if m.to <= from {
+				continue
+			}
+			if err := m.fn(tx); err != nil {
+				return fmt.Errorf("migrate to v%d: %s: %w", m.to, m.name, err)
+			}
+		}
+		mb, err := bucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		return mb.Put(metaSchema, u64Value(SchemaVersion))
+	})
+	if err != nil {
+		return fail(domain.EINTERNAL, fmt.Sprintf("Pembaruan berkas data ke skema v%d gagal; berkas tidak diubah. "+
+			"Cadangan sebelum pembaruan: %s", SchemaVersion, backup), err)
+	}
+	return nil
+}
+
+// backup writes a consistent copy of the file beside it, named
+// <db>.pre-vN-YYYYMMDD-HHMMSS.bak: WriteTo a temp file, fsync, rename.
+func (s *Store) backup(to uint64) (string, error) {
+	name := fmt.Sprintf("%s.pre-v%d-%s.bak", s.path, to, s.now().Format("20060102-150405"))
+	tmp := name + ".tmp"
+	err := s.db.View(func(tx *bolt.Tx) error {
+		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.WriteTo(f); err != nil {
+			_ = f.Close()
+			return err
+		}
+		if err := f.Sync(); err != nil {
+			_ = f.Close()
+			return err
+		}
+		return f.Close()
+	})
+	if err == nil {
+		err = os.Rename(tmp, name)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
+		return "", err
+	}
+	syncDir(filepath.Dir(name))
+	return name, nil
+}
+
+// syncDir makes a rename durable where the platform allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync() // fails harmlessly on Windows
+		_ = d.Close()
+	}
+}
+
+// migrateRowsNIK (schema 2) adds emp_rows and idx_emp_nik and fills them
+// from the employee records.
+func migrateRowsNIK(tx *bolt.Tx) error {
+	emps, err := bucket(tx, bucketEmployees)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.CreateBucketIfNotExists(bucketRows)
+	if err != nil {
+		return err
+	}
+	nik, err := tx.CreateBucketIfNotExists(bucketNIK)
+	if err != nil {
+		return err
+	}
+	rows.FillPercent = 1 // appended in id order
+	var nikKeys [][]byte
+	c := emps.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		id, ok := parseID(k)
+		if !ok {
+			return fmt.Errorf("employee key %x is not an id", k)
+		}
+		e, err := decodeEmployee(v)
+		if err != nil {
+			return fmt.Errorf("employee %d: %w", id, err)
+		}
+		e.ID = id
+		if err := rows.Put(idKey(id), encodeRow(domain.RowOf(e))); err != nil {
+			return err
+		}
+		if n := ident(e.NIK); n != "" {
+			nikKeys = append(nikKeys, identKey(n, id))
+		}
+	}
+	return putSorted(nik, nikKeys)
+}

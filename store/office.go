@@ -1,0 +1,322 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"asndesk/domain"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+const (
+	msgOfficeExists = "Berkas data ini sudah berisi kantor. Tinggalkan kantor yang ada lebih dulu."
+	msgOfficeName   = "Nama kantor wajib diisi."
+)
+
+// Office returns the office the file belongs to; ok=false on first run,
+// before SetupOffice or LoadOffice.
+func (s *Store) Office(ctx context.Context) (o domain.Office, ok bool, err error) {
+	err = s.view(ctx, "get office", func(tx *bolt.Tx) error {
+		mb := tx.Bucket(bucketMeta)
+		if mb == nil {
+			return nil
+		}
+		v := mb.Get(metaOffice)
+		if v == nil {
+			return nil
+		}
+		var derr error
+		if o, derr = decodeOffice(v); derr != nil {
+			return corrupt("kantor", 0, derr)
+		}
+		ok = true
+		return nil
+	})
+	if err != nil {
+		return domain.Office{}, false, err
+	}
+	return o, ok, nil
+}
+
+// SetupOffice starts a new office ("Mulai kantor baru"): it writes the
+// office and its unit kerja in one transaction. Unit names are trimmed;
+// empty names and names repeating an earlier one (ignoring case) are
+// skipped. ECONFLICT if the file already has an office.
+func (s *Store) SetupOffice(ctx context.Context, o domain.Office, unitNames []string) error {
+	const op = "setup office"
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	o.Name = strings.TrimSpace(o.Name)
+	if o.Name == "" {
+		return boundary(op, fail(domain.EINVALID, msgOfficeName, nil))
+	}
+	var names []string
+	for _, n := range unitNames {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		if err := domain.ValidateUnitName(n); err != nil {
+			return boundary(op, err)
+		}
+		dup := false
+		for _, m := range names {
+			if strings.EqualFold(m, n) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			names = append(names, n)
+		}
+	}
+	return s.update(ctx, op, func(tx *bolt.Tx) error {
+		mb, err := bucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		if mb.Get(metaOffice) != nil {
+			return fail(domain.ECONFLICT, msgOfficeExists, nil)
+		}
+		ub, err := bucket(tx, bucketUnits)
+		if err != nil {
+			return err
+		}
+		existing, err := allUnits(tx)
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			if _, taken := unitNameTaken(existing, n, 0); taken {
+				continue
+			}
+			id, err := ub.NextSequence()
+			if err != nil {
+				return err
+			}
+			v, err := encodeUnit(domain.Unit{ID: id, Name: n})
+			if err != nil {
+				return err
+			}
+			if err := ub.Put(idKey(id), v); err != nil {
+				return err
+			}
+		}
+		v, err := encodeOffice(o)
+		if err != nil {
+			return err
+		}
+		return mb.Put(metaOffice, v)
+	})
+}
+
+// LoadOffice writes a whole office at once (the demo data): the office, its
+// units and its employees, whose ids the caller has assigned (UnitID and
+// AtasanID refer to them). The file must have no office, no units and no
+// employees yet (else ECONFLICT). Employees are validated like
+// CreateEmployee, and NIP/NIK must be unique among active ones. Zero
+// Created/Updated are set to now. Everything is one transaction; the id
+// sequences are moved past the largest ids so later creates get fresh ids.
+func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.Unit, emps []domain.Employee) error {
+	const op = "load office"
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	o.Name = strings.TrimSpace(o.Name)
+	if o.Name == "" {
+		return boundary(op, fail(domain.EINVALID, msgOfficeName, nil))
+	}
+
+	us := make([]domain.Unit, len(units))
+	unitIDs := make(map[uint64]bool, len(units))
+	for i, u := range units {
+		u.Name = strings.TrimSpace(u.Name)
+		if err := domain.ValidateUnitName(u.Name); err != nil {
+			return boundary(op, err)
+		}
+		if u.ID == 0 || unitIDs[u.ID] {
+			return boundary(op, fail(domain.EINVALID, fmt.Sprintf("Unit kerja %q tidak punya ID tersendiri.", u.Name), nil))
+		}
+		if _, taken := unitNameTaken(us[:i], u.Name, 0); taken {
+			return boundary(op, unitConflict(u.Name))
+		}
+		unitIDs[u.ID] = true
+		us[i] = u
+	}
+	sort.Slice(us, func(i, j int) bool { return us[i].ID < us[j].ID })
+
+	es := make([]domain.Employee, len(emps))
+	empIDs := make(map[uint64]bool, len(emps))
+	now := s.stamp()
+	for i, e := range emps {
+		if i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if e.ID == 0 || empIDs[e.ID] {
+			return boundary(op, fail(domain.EINVALID, fmt.Sprintf("Pegawai %q tidak punya ID tersendiri.", e.Nama), nil))
+		}
+		e, err := prepareEmployee(e) // shadows the loop variable on purpose
+		if err != nil {
+			return boundary(op, fmt.Errorf("employee %d: %w", e.ID, err))
+		}
+		if e.Created.IsZero() {
+			e.Created = now
+		}
+		if e.Updated.IsZero() {
+			e.Updated = e.Created
+		}
+		empIDs[e.ID] = true
+		es[i] = e
+	}
+	activeNIP := make(map[string]string)
+	activeNIK := make(map[string]string)
+	for _, e := range es {
+		if e.UnitID != 0 && !unitIDs[e.UnitID] {
+			return boundary(op, fieldErr(domain.EINVALID, domain.FieldUnit,
+				fmt.Sprintf("Pegawai %s merujuk unit kerja #%d yang tidak ada.", e.Nama, e.UnitID)))
+		}
+		if e.AtasanID != 0 && !empIDs[e.AtasanID] {
+			return boundary(op, fieldErr(domain.EINVALID, domain.FieldAtasan,
+				fmt.Sprintf("Pegawai %s merujuk atasan #%d yang tidak ada.", e.Nama, e.AtasanID)))
+		}
+		if !e.Status.Active() {
+			continue
+		}
+		if other, dup := activeNIP[e.NIP]; dup {
+			return boundary(op, fieldErr(domain.ECONFLICT, domain.FieldNIP, fmt.Sprintf("%s %s sudah dipakai oleh %s (pegawai aktif).",
+				nipLabel(e.Kind), domain.FormatNIP(e.NIP), other)))
+		}
+		activeNIP[e.NIP] = e.FullName()
+		if e.NIK == "" {
+			continue
+		}
+		if other, dup := activeNIK[e.NIK]; dup {
+			return boundary(op, fieldErr(domain.ECONFLICT, domain.FieldNIK, fmt.Sprintf("NIK %s sudah dipakai oleh %s (pegawai aktif).",
+				e.NIK, other)))
+		}
+		activeNIK[e.NIK] = e.FullName()
+	}
+	sort.Slice(es, func(i, j int) bool { return es[i].ID < es[j].ID })
+
+	return s.update(ctx, op, func(tx *bolt.Tx) error {
+		mb, err := bucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		eb, err := bucket(tx, bucketEmployees)
+		if err != nil {
+			return err
+		}
+		rb, err := bucket(tx, bucketRows)
+		if err != nil {
+			return err
+		}
+		ub, err := bucket(tx, bucketUnits)
+		if err != nil {
+			return err
+		}
+		nipB, err := bucket(tx, bucketNIP)
+		if err != nil {
+			return err
+		}
+		nikB, err := bucket(tx, bucketNIK)
+		if err != nil {
+			return err
+		}
+		if mb.Get(metaOffice) != nil {
+			return fail(domain.ECONFLICT, msgOfficeExists, nil)
+		}
+		if k, _ := eb.Cursor().First(); k != nil {
+			return fail(domain.ECONFLICT, "Berkas data ini sudah berisi data pegawai. Tinggalkan kantor yang ada lebih dulu.", nil)
+		}
+		if k, _ := ub.Cursor().First(); k != nil {
+			return fail(domain.ECONFLICT, "Berkas data ini sudah berisi unit kerja. Tinggalkan kantor yang ada lebih dulu.", nil)
+		}
+
+		// Keys arrive in ascending order: pack the pages full.
+		eb.FillPercent, rb.FillPercent, ub.FillPercent = 1, 1, 1
+		for _, u := range us {
+			v, err := encodeUnit(u)
+			if err != nil {
+				return err
+			}
+			if err := ub.Put(idKey(u.ID), v); err != nil {
+				return err
+			}
+		}
+		nipKeys := make([][]byte, 0, len(es))
+		nikKeys := make([][]byte, 0, len(es))
+		for i, e := range es {
+			if i%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			v, err := encodeEmployee(e)
+			if err != nil {
+				return err
+			}
+			k := idKey(e.ID)
+			if err := eb.Put(k, v); err != nil {
+				return err
+			}
+			if err := rb.Put(k, encodeRow(domain.RowOf(e))); err != nil {
+				return err
+			}
+			nipKeys = append(nipKeys, identKey(e.NIP, e.ID))
+			if e.NIK != "" {
+				nikKeys = append(nikKeys, identKey(e.NIK, e.ID))
+			}
+		}
+		if err := putSorted(nipB, nipKeys); err != nil {
+			return err
+		}
+		if err := putSorted(nikB, nikKeys); err != nil {
+			return err
+		}
+		if n := len(es); n > 0 && es[n-1].ID > eb.Sequence() {
+			if err := eb.SetSequence(es[n-1].ID); err != nil {
+				return err
+			}
+		}
+		if n := len(us); n > 0 && us[n-1].ID > ub.Sequence() {
+			if err := ub.SetSequence(us[n-1].ID); err != nil {
+				return err
+			}
+		}
+		v, err := encodeOffice(o)
+		if err != nil {
+			return err
+		}
+		return mb.Put(metaOffice, v)
+	})
+}
+
+// ResetOffice wipes the office, its units, its employees and every index
+// in one transaction (leaving the demo office to start a real one). The
+// schema and creation time of the file stay.
+func (s *Store) ResetOffice(ctx context.Context) error {
+	return s.update(ctx, "reset office", func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits} {
+			if tx.Bucket(name) != nil {
+				if err := tx.DeleteBucket(name); err != nil {
+					return err
+				}
+			}
+			if _, err := tx.CreateBucket(name); err != nil {
+				return err
+			}
+		}
+		mb, err := bucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		return mb.Delete(metaOffice)
+	})
+}

@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"asndesk/domain"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+const msgUnitNotFound = "Unit kerja tidak ditemukan; mungkin sudah dihapus."
+
+// Units returns every unit kerja sorted by name, ignoring case.
+func (s *Store) Units(ctx context.Context) ([]domain.Unit, error) {
+	var out []domain.Unit
+	err := s.view(ctx, "list units", func(tx *bolt.Tx) error {
+		var err error
+		out, err = allUnits(tx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	sortUnits(out)
+	return out, nil
+}
+
+func sortUnits(us []domain.Unit) {
+	sort.SliceStable(us, func(i, j int) bool {
+		a, b := strings.ToLower(us[i].Name), strings.ToLower(us[j].Name)
+		if a != b {
+			return a < b
+		}
+		return us[i].ID < us[j].ID
+	})
+}
+
+// allUnits reads the units in id order.
+func allUnits(tx *bolt.Tx) ([]domain.Unit, error) {
+	b := tx.Bucket(bucketUnits)
+	if b == nil {
+		return nil, nil
+	}
+	out := []domain.Unit{}
+	err := b.ForEach(func(k, v []byte) error {
+		id, _ := parseID(k)
+		u, err := decodeUnit(v)
+		if err != nil {
+			return corrupt("unit kerja", id, err)
+		}
+		u.ID = id
+		out = append(out, u)
+		return nil
+	})
+	return out, err
+}
+
+// unitNameTaken returns the unit other than self whose name equals name,
+// ignoring case.
+func unitNameTaken(us []domain.Unit, name string, self uint64) (domain.Unit, bool) {
+	for _, u := range us {
+		if u.ID != self && strings.EqualFold(strings.TrimSpace(u.Name), name) {
+			return u, true
+		}
+	}
+	return domain.Unit{}, false
+}
+
+func unitConflict(name string) error {
+	return fail(domain.ECONFLICT, "Unit kerja \""+name+"\" sudah ada.", nil)
+}
+
+// SaveUnit creates a unit (u.ID == 0) or renames one, and returns its id.
+// The name is trimmed, must not be empty and must be unique ignoring case.
+func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) (uint64, error) {
+	const op = "save unit"
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	u.Name = strings.TrimSpace(u.Name)
+	if err := domain.ValidateUnitName(u.Name); err != nil {
+		return 0, boundary(op, err)
+	}
+	err := s.update(ctx, op, func(tx *bolt.Tx) error {
+		b, err := bucket(tx, bucketUnits)
+		if err != nil {
+			return err
+		}
+		us, err := allUnits(tx)
+		if err != nil {
+			return err
+		}
+		if other, ok := unitNameTaken(us, u.Name, u.ID); ok {
+			return unitConflict(other.Name)
+		}
+		if u.ID == 0 {
+			if u.ID, err = b.NextSequence(); err != nil {
+				return err
+			}
+		} else if b.Get(idKey(u.ID)) == nil {
+			return fail(domain.ENOTFOUND, msgUnitNotFound, nil)
+		}
+		v, err := encodeUnit(u)
+		if err != nil {
+			return err
+		}
+		return b.Put(idKey(u.ID), v)
+	})
+	if err != nil {
+		return 0, err
+	}
+	return u.ID, nil
+}
+
+// DeleteUnit removes a unit kerja that no employee (active or not) uses.
+func (s *Store) DeleteUnit(ctx context.Context, id uint64) error {
+	return s.update(ctx, "delete unit "+strconv.FormatUint(id, 10), func(tx *bolt.Tx) error {
+		b, err := bucket(tx, bucketUnits)
+		if err != nil {
+			return err
+		}
+		if id == 0 || b.Get(idKey(id)) == nil {
+			return fail(domain.ENOTFOUND, msgUnitNotFound, nil)
+		}
+		rows, err := bucket(tx, bucketRows)
+		if err != nil {
+			return err
+		}
+		n := 0
+		err = rows.ForEach(func(k, v []byte) error {
+			rid, _ := parseID(k)
+			r, err := decodeRow(rid, v)
+			if err != nil {
+				return corrupt("daftar pegawai", rid, err)
+			}
+			if r.UnitID == id {
+				n++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return fail(domain.ECONFLICT, fmt.Sprintf("Unit kerja ini masih dipakai oleh %d pegawai.", n), nil)
+		}
+		return b.Delete(idKey(id))
+	})
+}
