@@ -1,6 +1,9 @@
 package domain
 
-import "strings"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // BUPGrid is the batas usia pensiun by jabatan (§3.8). It is a value, not a
 // package variable, so that a later settings screen can load an edited grid
@@ -119,4 +122,43 @@ func Compute(e Employee, g BUPGrid, today Date) Computed {
 		BUPFromGrid: e.BUPOverride <= 0,
 		TMTPensiun:  TMTPensiun(e.TanggalLahir, bup),
 	}
+}
+
+// bupGridFile is the JSON shape of assets/reference/bup.json.
+type bupGridFile struct {
+	Regulation   string `json:"regulation"`
+	ValidFrom    string `json:"valid_from"`
+	Unverified   bool   `json:"unverified"`
+	JPT          int    `json:"jpt"`
+	Administrasi int    `json:"administrasi"`
+	Keterampilan int    `json:"keterampilan"`
+	AhliPertama  int    `json:"ahli_pertama"`
+	AhliMuda     int    `json:"ahli_muda"`
+	AhliMadya    int    `json:"ahli_madya"`
+	AhliUtama    int    `json:"ahli_utama"`
+	Guru         int    `json:"guru"`
+	Dosen        int    `json:"dosen"`
+	Lainnya      int    `json:"lainnya"`
+}
+
+// ParseBUPGrid reads a BUP table from JSON. Every age must be between 50 and
+// 75; the error names the first key that is not.
+func ParseBUPGrid(b []byte) (BUPGrid, error) {
+	var f bupGridFile
+	if err := json.Unmarshal(b, &f); err != nil {
+		return BUPGrid{}, Errorf(EINVALID, "Tabel batas usia pensiun tidak dapat dibaca: "+err.Error())
+	}
+	for _, v := range []struct {
+		key string
+		age int
+	}{{"jpt", f.JPT}, {"administrasi", f.Administrasi}, {"keterampilan", f.Keterampilan},
+		{"ahli_pertama", f.AhliPertama}, {"ahli_muda", f.AhliMuda}, {"ahli_madya", f.AhliMadya},
+		{"ahli_utama", f.AhliUtama}, {"guru", f.Guru}, {"dosen", f.Dosen}, {"lainnya", f.Lainnya}} {
+		if v.age < 50 || v.age > 75 {
+			return BUPGrid{}, Errorf(EINVALID, "Tabel batas usia pensiun: nilai \""+v.key+"\" harus antara 50 dan 75 tahun.")
+		}
+	}
+	return BUPGrid{JPT: f.JPT, Administrasi: f.Administrasi, Keterampilan: f.Keterampilan,
+		AhliPertama: f.AhliPertama, AhliMuda: f.AhliMuda, AhliMadya: f.AhliMadya, AhliUtama: f.AhliUtama,
+		Guru: f.Guru, Dosen: f.Dosen, DefaultForAll: f.Lainnya, Regulation: f.Regulation, Unverified: f.Unverified}, nil
 }

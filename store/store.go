@@ -88,18 +88,30 @@ func Open(path string, opts Options) (st *Store, err error) {
 		return nil, fail(domain.EINVALID, msgDenied(dir), serr)
 	}
 
-	var db *bolt.DB
+	var (
+		db   *bolt.DB
+		file *os.File // the handle bbolt opens, to release its lock after a panic
+	)
 	defer func() {
-		// bbolt trusts the bytes it maps; a damaged file must still not
-		// take the application down.
+		// bbolt trusts the bytes it maps and panics on some damaged files;
+		// that must not take the application down or leave the file locked.
 		if r := recover(); r != nil {
 			if db != nil {
 				_ = db.Close()
+			} else if file != nil {
+				_ = file.Close()
 			}
 			st, err = nil, fail(domain.EINVALID, msgNotOurs(abs), fmt.Errorf("panic: %v", r))
 		}
 	}()
-	db, err = bolt.Open(abs, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		if err == nil {
+			file = f
+		}
+		return f, err
+	}
+	db, err = bolt.Open(abs, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly, OpenFile: openFile})
 	if err != nil {
 		return nil, openErr(abs, dir, existed, err)
 	}

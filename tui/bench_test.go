@@ -29,8 +29,6 @@ func benchRows(n int) []domain.Row {
 	return rows
 }
 
-
-
 // BenchmarkEmployeeListFilter: one keypress typed into the register's filter,
 // then the next View(). The cycle types "siti" and deletes it again, so
 // both the incremental path (typing) and the full path (backspace) count.

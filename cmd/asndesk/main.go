@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"asndesk/assets"
 	"asndesk/domain"
 	"asndesk/domain/demo"
 	"asndesk/store"
@@ -170,8 +171,12 @@ func runApp(ctx context.Context, path string, debug bool) error {
 	}
 	// Ask the terminal for its background before Bubble Tea owns it.
 	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	grid, err := domain.ParseBUPGrid(assets.BUPGrid())
+	if err != nil {
+		return err
+	}
 	c := &tui.Common{Ctx: ctx, Repo: st, Now: time.Now, Log: logger, Demo: demo.Generate,
-		Styles: tui.NewStyles(tui.DefaultPalette()), BUP: domain.DefaultBUPGrid()}
+		Styles: tui.NewStyles(tui.DefaultPalette()), BUP: grid}
 	p := tea.NewProgram(tui.New(c), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFilter(tui.GuardQuit))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
