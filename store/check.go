@@ -29,26 +29,54 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	}
 	var probs []string
 	run := func(tx *bolt.Tx) error {
-		probs = checkTx(ctx, tx)
-		return ctx.Err()
-	}
-	var err error
-	if s.readOnly {
-		err = s.db.View(run)
-	} else {
-		var tx *bolt.Tx
-		if tx, err = s.db.Begin(true); err == nil {
-			err = run(tx)
-			_ = tx.Rollback()
+		// The index walk goes first and reads every page of every bucket
+		// in this goroutine, where a damaged page becomes a recoverable
+		// panic (see guard). Only if it got through is bbolt's own check
+		// run: that one walks the pages in a goroutine of its own, where a
+		// memory fault would end the process.
+		var index []string
+		damaged := func() (bad bool) {
+			defer func() {
+				if r := recover(); r != nil {
+					index = append(index, fmt.Sprintf("Struktur berkas rusak: %v", r))
+					bad = true
+				}
+			}()
+			checkIndexes(ctx, tx, &index)
+			return false
+		}()
+		if err := ctx.Err(); err != nil {
+			return err
 		}
+		if !damaged {
+			probs = checkPages(tx)
+		}
+		probs = append(probs, index...)
+		return nil
 	}
+	err := s.txCheck(run)
 	if err != nil {
-		return nil, boundary("check", err)
+		return nil, err
 	}
 	if probs == nil {
 		probs = []string{}
 	}
 	return probs, nil
+}
+
+// txCheck runs fn in a read transaction (read-only mode: no writer can
+// exist) or in a write transaction that is always rolled back.
+func (s *Store) txCheck(fn func(tx *bolt.Tx) error) (err error) {
+	defer guard("check", &err)()
+	if s.readOnly {
+		return boundary("check", s.db.View(fn))
+	}
+	tx, err := s.db.Begin(true)
+	if err != nil {
+		return boundary("check", err)
+	}
+	defer func() { _ = tx.Rollback() }()
+	return boundary("check", fn(tx))
 }
 
 type checkedEmp struct {
@@ -59,19 +87,26 @@ type checkedEmp struct {
 	atasanID uint64
 }
 
-func checkTx(ctx context.Context, tx *bolt.Tx) []string {
+// checkPages drains bbolt's page-level check (freelist, reachability, key
+// order).
+func checkPages(tx *bolt.Tx) []string {
 	var probs []string
-	add := func(format string, a ...any) { probs = append(probs, fmt.Sprintf(format, a...)) }
-
 	n := 0
 	for err := range tx.Check() { // drain: the checker blocks until read
 		if n++; n <= maxStructural {
-			add("Struktur berkas rusak: %v", err)
+			probs = append(probs, fmt.Sprintf("Struktur berkas rusak: %v", err))
 		}
 	}
 	if n > maxStructural {
-		add("… dan %d masalah struktur lain.", n-maxStructural)
+		probs = append(probs, fmt.Sprintf("… dan %d masalah struktur lain.", n-maxStructural))
 	}
+	return probs
+}
+
+// checkIndexes appends the problems it finds to *probs as it goes, so that a
+// panic on a damaged page keeps what was found before it.
+func checkIndexes(ctx context.Context, tx *bolt.Tx, probs *[]string) {
+	add := func(format string, a ...any) { *probs = append(*probs, fmt.Sprintf(format, a...)) }
 
 	buckets := map[string]*bolt.Bucket{}
 	for _, name := range [][]byte{bucketMeta, bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits} {
@@ -127,7 +162,7 @@ func checkTx(ctx context.Context, tx *bolt.Tx) []string {
 		c := eb.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			if len(emps)%4096 == 0 && ctx.Err() != nil {
-				return probs
+				return
 			}
 			id, ok := parseID(k)
 			if !ok {
@@ -243,5 +278,4 @@ func checkTx(ctx context.Context, tx *bolt.Tx) []string {
 			return nil
 		})
 	}
-	return probs
 }

@@ -258,7 +258,10 @@ func TestLoadOffice100k(t *testing.T) {
 	if err != nil || len(rows) != n {
 		t.Fatalf("%d rows, %v", len(rows), err)
 	}
-	t.Logf("LoadOffice(%d): %v; ListRows: %v", n, load, time.Since(start))
+	list := time.Since(start)
+	start = time.Now()
+	assertClean(t, s)
+	t.Logf("LoadOffice(%d): %v; ListRows: %v; Check: %v", n, load, list, time.Since(start))
 	if load > 20*time.Second {
 		t.Fatalf("LoadOffice(%d) took %v", n, load)
 	}

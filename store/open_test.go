@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -242,5 +243,43 @@ func TestClosedStoreErrors(t *testing.T) {
 	wantCode(t, err, domain.EINTERNAL)
 	if errors.Is(err, bolterrors.ErrDatabaseNotOpen) {
 		t.Fatal("bbolt error escaped")
+	}
+}
+
+// TestDamagedFreelistRefusedAndUnlocked damages the freelist page, which
+// makes bbolt panic inside its Open after taking the file lock. Open must
+// turn that into an error and release the lock, so that a second attempt
+// reports the damage again instead of "already open".
+func TestDamagedFreelistRefusedAndUnlocked(t *testing.T) {
+	s, path := openTestStore(t)
+	for i := range 50 {
+		mustCreate(t, s, testEmployee(i))
+	}
+	s.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const pageSize = 4096
+	if len(b) < 2*pageSize {
+		t.Fatalf("file too small: %d", len(b))
+	}
+	// Meta layout after the 16-byte page header: magic, version, page size,
+	// flags (4 bytes each), root bucket (16), freelist pgid (8).
+	for meta := 0; meta < 2; meta++ {
+		off := meta*pageSize + 16 + 16 + 16
+		pg := int(binary.LittleEndian.Uint64(b[off : off+8]))
+		if pg < 2 || (pg+1)*pageSize > len(b) {
+			t.Fatalf("freelist page %d out of range", pg)
+		}
+		clear(b[pg*pageSize : (pg+1)*pageSize])
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		_, err := Open(path, testOptions())
+		wantCode(t, err, domain.EINVALID)
+		wantMessage(t, err, "Berkas "+path+" bukan berkas data asndesk.")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"asndesk/domain"
@@ -92,13 +93,16 @@ func Open(path string, opts Options) (st *Store, err error) {
 		db   *bolt.DB
 		file *os.File // the handle bbolt opens, to release its lock after a panic
 	)
+	prevFault := debug.SetPanicOnFault(true)
 	defer func() {
+		debug.SetPanicOnFault(prevFault)
 		// bbolt trusts the bytes it maps and panics on some damaged files;
 		// that must not take the application down or leave the file locked.
 		if r := recover(); r != nil {
 			if db != nil {
 				_ = db.Close()
 			} else if file != nil {
+				releaseLock(file)
 				_ = file.Close()
 			}
 			st, err = nil, fail(domain.EINVALID, msgNotOurs(abs), fmt.Errorf("panic: %v", r))
@@ -211,22 +215,41 @@ func (s *Store) Close() error {
 // Path is the absolute path of the data file.
 func (s *Store) Path() string { return s.path }
 
+const msgDamaged = "Berkas data rusak sehingga tidak dapat dibaca. Jalankan pemeriksaan database atau pulihkan dari cadangan."
+
+// guard turns a panic or memory fault inside bbolt, which trusts the pages
+// it maps, into an error: a damaged file must not take the application
+// down. Use as: defer guard(op, &err)(); the returned func must be
+// deferred, the call itself arms fault-to-panic for this goroutine.
+func guard(op string, err *error) func() {
+	prev := debug.SetPanicOnFault(true)
+	return func() {
+		debug.SetPanicOnFault(prev)
+		if r := recover(); r != nil {
+			*err = fail(domain.EINTERNAL, msgDamaged, fmt.Errorf("store: %s: panic: %v", op, r))
+		}
+	}
+}
+
 // view runs a read transaction after checking ctx.
-func (s *Store) view(ctx context.Context, op string, fn func(tx *bolt.Tx) error) error {
+func (s *Store) view(ctx context.Context, op string, fn func(tx *bolt.Tx) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	defer guard(op, &err)()
 	return boundary(op, s.db.View(fn))
 }
 
-// update runs one write transaction after checking ctx.
-func (s *Store) update(ctx context.Context, op string, fn func(tx *bolt.Tx) error) error {
+// update runs one write transaction after checking ctx. bbolt rolls the
+// transaction back if fn fails or panics.
+func (s *Store) update(ctx context.Context, op string, fn func(tx *bolt.Tx) error) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	if s.readOnly {
 		return boundary(op, fail(domain.EINVALID, msgReadOnly, nil))
 	}
+	defer guard(op, &err)()
 	return boundary(op, s.db.Update(func(tx *bolt.Tx) error {
 		if err := fn(tx); err != nil {
 			return err

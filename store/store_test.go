@@ -172,3 +172,15 @@ func TestBoundaryKeepsBoltErrorsInside(t *testing.T) {
 		t.Fatalf("field errors lost: %v", err)
 	}
 }
+
+func TestGuardTurnsPanicIntoError(t *testing.T) {
+	err := func() (err error) {
+		defer guard("read", &err)()
+		panic("page 7: invalid page type")
+	}()
+	wantCode(t, err, domain.EINTERNAL)
+	wantMessage(t, err, msgDamaged)
+	if !strings.Contains(err.Error(), "invalid page type") {
+		t.Fatalf("panic value missing from log text: %v", err)
+	}
+}
