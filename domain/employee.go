@@ -264,12 +264,13 @@ type Row struct {
 	NamaJabatan string
 	Golongan    string
 	UnitID      uint64
+	AtasanID    uint64 // atasan langsung; lets the store filter the list for a Penilai
 }
 
 // RowOf derives the list row from a profile.
 func RowOf(e Employee) Row {
 	return Row{ID: e.ID, Kind: e.Kind, Status: e.Status, NIP: e.NIP, Nama: e.FullName(),
-		NamaJabatan: e.NamaJabatan, Golongan: e.Golongan, UnitID: e.UnitID}
+		NamaJabatan: e.NamaJabatan, Golongan: e.Golongan, UnitID: e.UnitID, AtasanID: e.AtasanID}
 }
 
 // Unit is one unit kerja of the office.

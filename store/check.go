@@ -23,12 +23,22 @@ const maxStructural = 20
 //
 // In read-write mode the check runs in a write transaction that is rolled
 // back, which keeps other writers out while bbolt walks the pages.
+//
+// Check is a system operation: it needs no login, but a logged-in actor
+// must be an Admin.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	var probs []string
 	run := func(tx *bolt.Tx) error {
+		a, err := resolveActor(tx, domain.ActorFrom(ctx))
+		if err != nil {
+			return err
+		}
+		if err := systemOrAdmin(a); err != nil {
+			return err
+		}
 		// The index walk goes first and reads every page of every bucket
 		// in this goroutine, where a damaged page becomes a recoverable
 		// panic (see guard). Only if it got through is bbolt's own check
@@ -109,7 +119,7 @@ func checkIndexes(ctx context.Context, tx *bolt.Tx, probs *[]string) {
 	add := func(format string, a ...any) { *probs = append(*probs, fmt.Sprintf(format, a...)) }
 
 	buckets := map[string]*bolt.Bucket{}
-	for _, name := range [][]byte{bucketMeta, bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits} {
+	for _, name := range schemaBuckets {
 		b := tx.Bucket(name)
 		if b == nil {
 			add("Bagian %q tidak ada di berkas data.", name)
@@ -277,5 +287,111 @@ func checkIndexes(ctx context.Context, tx *bolt.Tx, probs *[]string) {
 			}
 			return nil
 		})
+	}
+
+	checkAccounts(ctx, buckets, emps, add)
+}
+
+// checkAccounts checks accounts ↔ idx_account_name, the accounts' employee
+// links, that an Admin remains, and that the audit trail can be read.
+func checkAccounts(ctx context.Context, buckets map[string]*bolt.Bucket, emps map[uint64]*checkedEmp,
+	add func(string, ...any)) {
+	ab, ib := buckets[string(bucketAccounts)], buckets[string(bucketAcctName)]
+	names := map[uint64]string{} // account id → username
+	if ab != nil {
+		var maxID uint64
+		admins := 0
+		linked := map[uint64]uint64{} // employee → account
+		_ = ab.ForEach(func(k, v []byte) error {
+			id, ok := parseID(k)
+			if !ok {
+				add("Kunci akun %x tidak berbentuk ID.", k)
+				return nil
+			}
+			maxID = max(maxID, id)
+			r, err := decodeAccount(v)
+			if err != nil {
+				add("Akun #%d tidak dapat dibaca (%v).", id, err)
+				names[id] = "\x00" // present but unreadable: matches no index entry, reported once
+				return nil
+			}
+			names[id] = r.Username
+			if r.ID != id {
+				add("Akun #%d mencatat ID #%d.", id, r.ID)
+			}
+			if _, _, _, err := parseHash(r.Hash); err != nil {
+				add("Akun #%d (%s): sandi tersimpan tidak dapat dibaca.", id, r.Username)
+			}
+			if len(r.Roles) == 0 {
+				add("Akun #%d (%s) tidak punya peran.", id, r.Username)
+			}
+			if r.activeAdmin() {
+				admins++
+			}
+			if r.EmployeeID != 0 {
+				if emps[r.EmployeeID] == nil {
+					add("Akun #%d (%s) ditautkan ke pegawai #%d yang tidak ada.", id, r.Username, r.EmployeeID)
+				}
+				if other, dup := linked[r.EmployeeID]; dup {
+					add("Pegawai #%d ditautkan ke lebih dari satu akun (#%d dan #%d).", r.EmployeeID, other, id)
+				}
+				linked[r.EmployeeID] = id
+			}
+			if ib != nil {
+				if got, ok := parseID(ib.Get([]byte(r.Username))); !ok || got != id {
+					add("Akun #%d (%s) tidak ada di indeks nama pengguna.", id, r.Username)
+				}
+			}
+			return nil
+		})
+		if maxID > ab.Sequence() {
+			add("Nomor urut akun (%d) lebih kecil dari ID terbesar (%d).", ab.Sequence(), maxID)
+		}
+		if len(names) > 0 && admins == 0 {
+			add("Tidak ada akun Admin yang aktif.")
+		}
+	}
+	if ib != nil {
+		_ = ib.ForEach(func(k, v []byte) error {
+			id, ok := parseID(v)
+			switch name, exists := names[id]; {
+			case !ok:
+				add("Indeks nama pengguna %q tidak berisi ID akun.", k)
+			case !exists:
+				add("Indeks nama pengguna %q menunjuk akun #%d yang tidak ada.", k, id)
+			case name == "\x00":
+			case name != string(k):
+				add("Indeks nama pengguna %q menunjuk akun #%d yang bernama %s.", k, id, name)
+			}
+			return nil
+		})
+	}
+	if au := buckets[string(bucketAudit)]; au != nil {
+		var maxID uint64
+		bad, n := 0, 0
+		c := au.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if n++; n%4096 == 0 && ctx.Err() != nil {
+				return
+			}
+			id, ok := parseID(k)
+			if !ok {
+				add("Kunci riwayat perubahan %x tidak berbentuk ID.", k)
+				continue
+			}
+			maxID = max(maxID, id)
+			e, err := decodeAudit(v)
+			if err != nil || e.ID != id {
+				if bad++; bad <= maxStructural {
+					add("Riwayat perubahan #%d tidak dapat dibaca.", id)
+				}
+			}
+		}
+		if bad > maxStructural {
+			add("… dan %d catatan riwayat perubahan lain yang tidak dapat dibaca.", bad-maxStructural)
+		}
+		if maxID > au.Sequence() {
+			add("Nomor urut riwayat perubahan (%d) lebih kecil dari ID terbesar (%d).", au.Sequence(), maxID)
+		}
 	}
 }

@@ -153,3 +153,51 @@ func TestCheckFindsUndecodableRecord(t *testing.T) {
 	_, err := s.Employee(bg, ids[1])
 	wantCode(t, err, domain.EINTERNAL)
 }
+
+func TestCheckAccountIndex(t *testing.T) {
+	o := newOffice(t)
+	s := o.s
+	peg := o.accts["pegawai"]
+	tamper(t, s, func(tx *bolt.Tx) error {
+		ib := tx.Bucket(bucketAcctName)
+		if err := ib.Delete([]byte("pegawai")); err != nil {
+			return err
+		}
+		if err := ib.Put([]byte("hantu"), idKey(77)); err != nil {
+			return err
+		}
+		return ib.Put([]byte("palsu"), idKey(o.accts["merit"].ID))
+	})
+	wantProblem(t, s, "Akun #"+itoa(peg.ID)+" (pegawai) tidak ada di indeks nama pengguna.")
+	wantProblem(t, s, `Indeks nama pengguna "hantu" menunjuk akun #77 yang tidak ada.`)
+	wantProblem(t, s, `Indeks nama pengguna "palsu" menunjuk akun #`+itoa(o.accts["merit"].ID)+" yang bernama merit.")
+}
+
+func TestCheckAccountLinksAndAdmins(t *testing.T) {
+	o := newOffice(t)
+	s := o.s
+	tamper(t, s, func(tx *bolt.Tx) error {
+		rs, err := allAccounts(tx)
+		if err != nil {
+			return err
+		}
+		for _, r := range rs {
+			switch r.Username {
+			case "admin":
+				r.Disabled = true
+			case "pegawai":
+				r.EmployeeID = 99
+			case "merit":
+				r.Hash = "bukan hash"
+			}
+			if err := putAccount(tx, r, false); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketAudit).Put(idKey(5), []byte("{rusak"))
+	})
+	wantProblem(t, s, "Tidak ada akun Admin yang aktif.")
+	wantProblem(t, s, "(pegawai) ditautkan ke pegawai #99 yang tidak ada.")
+	wantProblem(t, s, "(merit): sandi tersimpan tidak dapat dibaca.")
+	wantProblem(t, s, "Riwayat perubahan #5 tidak dapat dibaca.")
+}

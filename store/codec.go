@@ -15,7 +15,9 @@ const (
 	employeeRecV = 1
 	unitRecV     = 1
 	officeRecV   = 1
-	rowV         = 1
+	accountRecV  = 1
+	auditRecV    = 1
+	rowV         = 2
 )
 
 // employeeRec is the stored form of domain.Employee. Enumerations are kept
@@ -181,18 +183,21 @@ func decodeOffice(v []byte) (domain.Office, error) {
 // Row encoding. The register decodes every row at start-up, so rows are a
 // small binary format instead of JSON:
 //
-//	byte     version (1)
+//	byte     version (2)
 //	varint   kind, status
 //	uvarint  unit id
+//	uvarint  atasan id                   (version 2 and later)
 //	4 × uvarint  byte lengths of nip, nama (with gelar), nama jabatan, golongan
 //	bytes    the four strings, concatenated in that order
 //
 // The id is the key and is not repeated. Keeping the text together lets the
 // decoder copy it with one allocation. Decoders ignore trailing bytes, so a
-// later version may append fields.
+// later version may append fields. Version 1 (schema 2) had no atasan id;
+// the schema-3 migration rewrites every row as version 2, and the decoder
+// still reads version 1 as atasan 0.
 func encodeRow(r domain.Row) []byte {
 	fields := [...]string{r.NIP, r.Nama, r.NamaJabatan, r.Golongan}
-	n := 1 + 3*binary.MaxVarintLen64 + len(fields)*binary.MaxVarintLen64
+	n := 1 + 4*binary.MaxVarintLen64 + len(fields)*binary.MaxVarintLen64
 	for _, f := range fields {
 		n += len(f)
 	}
@@ -201,6 +206,7 @@ func encodeRow(r domain.Row) []byte {
 	b = binary.AppendVarint(b, int64(r.Kind))
 	b = binary.AppendVarint(b, int64(r.Status))
 	b = binary.AppendUvarint(b, r.UnitID)
+	b = binary.AppendUvarint(b, r.AtasanID)
 	for _, f := range fields {
 		b = binary.AppendUvarint(b, uint64(len(f)))
 	}
@@ -218,6 +224,7 @@ func decodeRow(id uint64, b []byte) (domain.Row, error) {
 	if len(b) == 0 || b[0] < 1 || b[0] > rowV {
 		return domain.Row{}, errBadRow
 	}
+	ver := b[0]
 	p := 1
 	kind, n := binary.Varint(b[p:])
 	if n <= 0 {
@@ -234,6 +241,13 @@ func decodeRow(id uint64, b []byte) (domain.Row, error) {
 		return domain.Row{}, errBadRow
 	}
 	p += n
+	var atasan uint64
+	if ver >= 2 {
+		if atasan, n = binary.Uvarint(b[p:]); n <= 0 {
+			return domain.Row{}, errBadRow
+		}
+		p += n
+	}
 	var lens [4]uint64
 	total := uint64(0)
 	for i := range lens {
@@ -253,6 +267,6 @@ func decodeRow(id uint64, b []byte) (domain.Row, error) {
 		fields[i] = text[off : off+int(l)]
 		off += int(l)
 	}
-	return domain.Row{ID: id, Kind: domain.Kind(kind), Status: domain.Status(status), UnitID: unit,
+	return domain.Row{ID: id, Kind: domain.Kind(kind), Status: domain.Status(status), UnitID: unit, AtasanID: atasan,
 		NIP: fields[0], Nama: fields[1], NamaJabatan: fields[2], Golongan: fields[3]}, nil
 }

@@ -12,10 +12,10 @@ import (
 func TestRowRoundTrip(t *testing.T) {
 	rows := []domain.Row{
 		{ID: 1, Kind: domain.KindPNS, Status: domain.StatusAktif, NIP: "198609262015051001",
-			Nama: "Dr. Siti Aminah, S.Kom., M.T.", NamaJabatan: "Analis Kebijakan", Golongan: "III/b", UnitID: 3},
+			Nama: "Dr. Siti Aminah, S.Kom., M.T.", NamaJabatan: "Analis Kebijakan", Golongan: "III/b", UnitID: 3, AtasanID: 9},
 		{ID: 2},
 		{ID: 1 << 40, Kind: domain.KindPPPKParuhWaktu, Status: domain.StatusDiberhentikan,
-			Nama: "Ñoño 😀 \x1b[31mmerah\x1b[0m", Golongan: "XVII", UnitID: 1 << 50},
+			Nama: "Ñoño 😀 \x1b[31mmerah\x1b[0m", Golongan: "XVII", UnitID: 1 << 50, AtasanID: 1<<64 - 1},
 		{ID: 3, Nama: strings.Repeat("ä", 5000)},
 	}
 	for _, r := range rows {
@@ -29,8 +29,21 @@ func TestRowRoundTrip(t *testing.T) {
 	}
 }
 
+// TestDecodeRowV1: schema-2 rows (version 1) read as atasan 0.
+func TestDecodeRowV1(t *testing.T) {
+	r := domain.Row{ID: 4, Kind: domain.KindPPPK, Status: domain.StatusCLTN, NIP: "199001152023212005",
+		Nama: "Budi", NamaJabatan: "Pranata Komputer", Golongan: "IX", UnitID: 2}
+	got, err := decodeRow(4, encodeRowV1(r))
+	if err != nil || got != r {
+		t.Fatalf("v1 row: %+v %v", got, err)
+	}
+	if v := encodeRow(r); v[0] != 2 {
+		t.Fatalf("new rows are version %d", v[0])
+	}
+}
+
 func TestDecodeRowRejectsDamage(t *testing.T) {
-	b := encodeRow(domain.Row{ID: 1, NIP: "198609262015051001", Nama: "Budi"})
+	b := encodeRow(domain.Row{ID: 1, NIP: "198609262015051001", Nama: "Budi", AtasanID: 300})
 	for n := 0; n < len(b); n++ {
 		if _, err := decodeRow(1, b[:n]); err == nil {
 			t.Fatalf("truncated row (%d of %d bytes) decoded", n, len(b))

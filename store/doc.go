@@ -4,21 +4,28 @@
 // until Close. Every user action is one transaction; records are decoded
 // inside the transaction and copied out, so no bbolt slice outlives it.
 //
-// # Bucket tree (schema 2)
+// # Bucket tree (schema 3)
 //
 // All buckets are top level. Ids are u64 big-endian, drawn from the owning
 // bucket's NextSequence, never reused, and also stored inside the record.
 // No value is ever empty (bbolt reads an empty value back as a non-nil empty
-// slice), so index entries hold the single byte 0x01.
+// slice), so index entries hold the single byte 0x01 (or an id).
 //
-//	meta          "schema"  → u64be            schema version, written last by migrations
-//	              "created" → RFC 3339 text    when the file was initialised
-//	              "office"  → officeRec JSON   absent until the office is set up
-//	employees     empID     → employeeRec JSON full profile, {"v":1,...}
-//	emp_rows      empID     → row (binary)     compact list entry, see codec.go
-//	idx_emp_nip   nip(18)|empID → 0x01         every employee, active or not
-//	idx_emp_nik   nik(16)|empID → 0x01         every employee with a NIK
-//	units         unitID    → unitRec JSON     {"v":1,"id":..,"name":..}
+//	meta              "schema"  → u64be              schema version, written last by migrations
+//	                  "created" → RFC 3339 text      when the file was initialised
+//	                  "office"  → officeRec JSON     absent until the office is set up
+//	employees         empID     → employeeRec JSON   full profile, {"v":1,...}
+//	emp_rows          empID     → row (binary)       compact list entry incl. atasan, see codec.go
+//	idx_emp_nip       nip(18)|empID → 0x01           every employee, active or not
+//	idx_emp_nik       nik(16)|empID → 0x01           every employee with a NIK
+//	units             unitID    → unitRec JSON       {"v":1,"id":..,"name":..}
+//	accounts          acctID    → accountRec JSON    {"v":1,"id","username","name","roles":[codes],
+//	                                                  "employee_id","hash":"$argon2id$v=19$m=..,t=..,p=..$salt$hash",
+//	                                                  "must_change","disabled","failed_attempts",
+//	                                                  "locked_until","created","updated"}
+//	idx_account_name  username  → acctID (u64be)     unique; usernames never change
+//	audit             seq       → auditRec JSON      {"v":1,"id","time","account_id","account","action",
+//	                                                  "entity","entity_id","employee_id","summary":[..]}
 //
 // The NIP and NIK indexes are keyed identifier|id rather than identifier
 // alone, so that several records may share an identifier: a retired or
@@ -28,14 +35,32 @@
 // reads the status from emp_rows.
 //
 // emp_rows duplicates what the register shows (domain.Row) so that opening
-// the list never decodes whole profiles.
+// the list never decodes whole profiles; it also carries the atasan id, so
+// that the list can be filtered for a Penilai without decoding profiles.
+//
+// The audit bucket is append-only: appendAudit writes an entry in the
+// transaction of every change (so a change that rolls back leaves no
+// entry), and no method edits or deletes entries. Only ResetOffice, which
+// is allowed for the demo office alone, starts a new trail.
+//
+// # Authorization
+//
+// Every public method that reads personal data or writes anything takes
+// the actor from its context (domain.ActorFrom), re-reads that account's
+// roles in the same transaction, and applies the domain.Can* rule before
+// doing anything (see authz.go). A refusal is EFORBIDDEN and writes
+// nothing. Password hashes never leave the package.
 //
 // # Versions
 //
 // Schema 1 had meta, employees, idx_emp_nip and units. Schema 2 added
-// emp_rows and idx_emp_nik. Open creates a new file at the current version,
-// migrates an older one after writing a backup copy beside it
-// (<db>.pre-vN-YYYYMMDD-HHMMSS.bak), and refuses a newer one.
+// emp_rows and idx_emp_nik. Schema 3 added accounts, idx_account_name and
+// audit, and row version 2 (with the atasan id) in emp_rows. Open creates a
+// new file at the current version, migrates an older one after writing a
+// backup copy beside it (<db>.pre-vN-YYYYMMDD-HHMMSS.bak), and refuses a
+// newer one. A real office migrated to schema 3 has no account yet: its
+// first Admin is created with CreateFirstAdmin. A migrated demo office gets
+// the demo accounts.
 //
 // # Errors
 //

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"asndesk/domain"
@@ -23,17 +24,20 @@ const maxIdentLen = 64
 // digits without the separators people type.
 func ident(s string) string { return domain.Digits(s) }
 
-// ListRows returns the register row of every employee, ordered by id. It
-// reads only the compact emp_rows bucket.
+// ListRows returns the register rows the context's actor may see, ordered
+// by id: every row for Admin, Pimpinan and system actors; for others the
+// rows domain.CanViewEmployee allows (their own, and a Penilai's staff). It
+// reads only the compact emp_rows bucket. No login: EFORBIDDEN.
 func (s *Store) ListRows(ctx context.Context) ([]domain.Row, error) {
 	var out []domain.Row
-	err := s.view(ctx, "list rows", func(tx *bolt.Tx) error {
+	err := s.read(ctx, "list rows", needLogin, func(tx *bolt.Tx, a domain.Actor) error {
 		b := tx.Bucket(bucketRows)
 		if b == nil {
 			return nil
 		}
+		all := seesEveryone(a)
 		hint := uint64(0)
-		if eb := tx.Bucket(bucketEmployees); eb != nil {
+		if eb := tx.Bucket(bucketEmployees); eb != nil && all {
 			hint = min(eb.Sequence(), 1<<17) // the largest id bounds the count
 		}
 		out = make([]domain.Row, 0, hint)
@@ -47,7 +51,9 @@ func (s *Store) ListRows(ctx context.Context) ([]domain.Row, error) {
 			if err != nil {
 				return corrupt("daftar pegawai", id, err)
 			}
-			out = append(out, r)
+			if all || canViewRow(a, r) {
+				out = append(out, r)
+			}
 		}
 		return nil
 	})
@@ -57,15 +63,29 @@ func (s *Store) ListRows(ctx context.Context) ([]domain.Row, error) {
 	return out, nil
 }
 
-// Employee returns one full profile; ENOTFOUND if there is none.
+// needLogin refuses the zero actor with the domain's message.
+func needLogin(a domain.Actor) error {
+	if a.IsZero() {
+		return domain.CanViewEmployee(a, domain.Employee{})
+	}
+	return nil
+}
+
+// Employee returns one full profile if the context's actor may view it
+// (domain.CanViewEmployee); ENOTFOUND if there is none.
 func (s *Store) Employee(ctx context.Context, id uint64) (domain.Employee, error) {
 	var e domain.Employee
-	err := s.view(ctx, "get employee", func(tx *bolt.Tx) error {
+	err := s.read(ctx, "get employee", needLogin, func(tx *bolt.Tx, a domain.Actor) error {
 		var err error
-		e, err = getEmployee(tx, id)
-		return err
+		if e, err = getEmployee(tx, id); err != nil {
+			return err
+		}
+		return domain.CanViewEmployee(a, e)
 	})
-	return e, err
+	if err != nil {
+		return domain.Employee{}, err
+	}
+	return e, nil
 }
 
 func getEmployee(tx *bolt.Tx, id uint64) (domain.Employee, error) {
@@ -122,19 +142,16 @@ func prepareEmployee(e domain.Employee) (domain.Employee, error) {
 }
 
 // CreateEmployee validates and stores a new profile and returns its id. ID,
-// Created and Updated of e are ignored and set by the store.
+// Created and Updated of e are ignored and set by the store. Admin only
+// (domain.CanEditEmployee); audited.
 func (s *Store) CreateEmployee(ctx context.Context, e domain.Employee) (uint64, error) {
-	const op = "create employee"
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	e.ID = 0
-	e, err := prepareEmployee(e)
-	if err != nil {
-		return 0, boundary(op, err)
-	}
 	var id uint64
-	err = s.update(ctx, op, func(tx *bolt.Tx) error {
+	err := s.write(ctx, "create employee", domain.CanEditEmployee, func(tx *bolt.Tx, a domain.Actor) error {
+		e.ID = 0
+		e, err := prepareEmployee(e)
+		if err != nil {
+			return err
+		}
 		if err := checkRefs(tx, e); err != nil {
 			return err
 		}
@@ -154,7 +171,8 @@ func (s *Store) CreateEmployee(ctx context.Context, e domain.Employee) (uint64, 
 			return err
 		}
 		id = e.ID
-		return nil
+		return appendAudit(tx, a, e.Created, domain.AuditEntry{Action: domain.ActionCreate, Entity: EntityEmployee,
+			EntityID: e.ID, Employee: e.ID, Summary: employeeLabel(e)})
 	})
 	if err != nil {
 		return 0, err
@@ -162,18 +180,22 @@ func (s *Store) CreateEmployee(ctx context.Context, e domain.Employee) (uint64, 
 	return id, nil
 }
 
+// employeeLabel identifies an employee in a create or delete entry.
+func employeeLabel(e domain.Employee) []string {
+	return []string{"nama: " + strconv.Quote(e.FullName()), "nip: " + strconv.Quote(e.NIP)}
+}
+
 // UpdateEmployee validates and replaces the profile e.ID, keeping Created
-// and setting Updated; ENOTFOUND if it does not exist.
+// and setting Updated; ENOTFOUND if it does not exist. Admin only; audited
+// with the changed fields (action "ubah status" when only the status
+// changed).
 func (s *Store) UpdateEmployee(ctx context.Context, e domain.Employee) error {
 	op := "update employee " + strconv.FormatUint(e.ID, 10)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	e, err := prepareEmployee(e)
-	if err != nil {
-		return boundary(op, err)
-	}
-	return s.update(ctx, op, func(tx *bolt.Tx) error {
+	return s.write(ctx, op, domain.CanEditEmployee, func(tx *bolt.Tx, a domain.Actor) error {
+		e, err := prepareEmployee(e)
+		if err != nil {
+			return err
+		}
 		old, err := getEmployee(tx, e.ID)
 		if err != nil {
 			return err
@@ -186,21 +208,50 @@ func (s *Store) UpdateEmployee(ctx context.Context, e domain.Employee) error {
 		}
 		e.Created = old.Created
 		e.Updated = s.stamp()
-		return putEmployee(tx, e, &old)
+		if err := putEmployee(tx, e, &old); err != nil {
+			return err
+		}
+		return appendAudit(tx, a, e.Updated, updateEntry(old, e))
 	})
+}
+
+// updateEntry describes a profile change for the audit trail.
+func updateEntry(old, new domain.Employee) domain.AuditEntry {
+	diff := domain.DiffEmployee(old, new)
+	action := domain.ActionUpdate
+	if len(diff) == 1 && strings.HasPrefix(diff[0], "status: ") {
+		action = domain.ActionStatus
+	}
+	return domain.AuditEntry{Action: action, Entity: EntityEmployee, EntityID: new.ID, Employee: new.ID, Summary: diff}
 }
 
 // DeleteEmployee removes a profile created by mistake, with its row and
 // index entries, and clears AtasanID of everyone who reported to it, all
 // in one transaction. Employees who leave are not deleted: their status
-// changes.
+// changes. An employee linked to an account cannot be deleted (ECONFLICT).
+// Admin only; audited, including each subordinate's cleared atasan.
 func (s *Store) DeleteEmployee(ctx context.Context, id uint64) error {
-	return s.update(ctx, "delete employee "+strconv.FormatUint(id, 10), func(tx *bolt.Tx) error {
+	op := "delete employee " + strconv.FormatUint(id, 10)
+	return s.write(ctx, op, domain.CanEditEmployee, func(tx *bolt.Tx, a domain.Actor) error {
 		old, err := getEmployee(tx, id)
 		if err != nil {
 			return err
 		}
+		accts, err := allAccounts(tx)
+		if err != nil {
+			return err
+		}
+		for _, r := range accts {
+			if r.EmployeeID == id {
+				return fail(domain.ECONFLICT, fmt.Sprintf("Pegawai ini masih ditautkan ke akun %s. "+
+					"Ubah tautan akun itu lebih dulu.", r.Username), nil)
+			}
+		}
 		emps, err := bucket(tx, bucketEmployees)
+		if err != nil {
+			return err
+		}
+		rows, err := bucket(tx, bucketRows)
 		if err != nil {
 			return err
 		}
@@ -208,6 +259,11 @@ func (s *Store) DeleteEmployee(ctx context.Context, id uint64) error {
 			return err
 		}
 		if err := emps.Delete(idKey(id)); err != nil {
+			return err
+		}
+		now := s.stamp()
+		if err := appendAudit(tx, a, now, domain.AuditEntry{Action: domain.ActionDelete, Entity: EntityEmployee,
+			EntityID: id, Employee: id, Summary: employeeLabel(old)}); err != nil {
 			return err
 		}
 
@@ -230,8 +286,8 @@ func (s *Store) DeleteEmployee(ctx context.Context, id uint64) error {
 				subs = append(subs, e)
 			}
 		}
-		now := s.stamp()
 		for _, e := range subs {
+			old := e
 			e.AtasanID = 0
 			e.Updated = now
 			v, err := encodeEmployee(e)
@@ -239,6 +295,12 @@ func (s *Store) DeleteEmployee(ctx context.Context, id uint64) error {
 				return err
 			}
 			if err := emps.Put(idKey(e.ID), v); err != nil {
+				return err
+			}
+			if err := rows.Put(idKey(e.ID), encodeRow(domain.RowOf(e))); err != nil {
+				return err
+			}
+			if err := appendAudit(tx, a, now, updateEntry(old, e)); err != nil {
 				return err
 			}
 		}

@@ -10,8 +10,6 @@ import (
 	"asndesk/domain"
 )
 
-var bg = context.Background()
-
 func mustCreate(t *testing.T, s *Store, e domain.Employee) uint64 {
 	t.Helper()
 	id, err := s.CreateEmployee(bg, e)
@@ -311,9 +309,7 @@ func TestEmojiAndEscapesStoredExactly(t *testing.T) {
 
 func TestReopenKeepsData(t *testing.T) {
 	s, path := openTestStore(t)
-	if err := s.SetupOffice(bg, domain.Office{Name: "Dinas Kominfo"}, []string{"Sekretariat"}); err != nil {
-		t.Fatal(err)
-	}
+	setupOffice(t, s, "Dinas Kominfo", "Sekretariat")
 	var ids []uint64
 	for i := range 5 {
 		ids = append(ids, mustCreate(t, s, testEmployee(i)))

@@ -23,13 +23,58 @@ const (
 )
 
 type exportHeader struct {
-	Format        string       `json:"format"`
-	FormatVersion int          `json:"format_version"`
-	Schema        int          `json:"schema"`
-	ExportedAt    string       `json:"exported_at"`
-	Office        exportOffice `json:"office"`
-	Units         []exportUnit `json:"units"`
-	// "employees" is streamed after these keys by writeExport.
+	Format        string          `json:"format"`
+	FormatVersion int             `json:"format_version"`
+	Schema        int             `json:"schema"`
+	ExportedAt    string          `json:"exported_at"`
+	Office        exportOffice    `json:"office"`
+	Units         []exportUnit    `json:"units"`
+	Accounts      []exportAccount `json:"accounts"`
+	// "employees" and then "audit" are streamed after these keys by
+	// writeExport.
+}
+
+// exportAccount is an account without its password hash or login
+// counters.
+type exportAccount struct {
+	ID                 uint64   `json:"id"`
+	Username           string   `json:"username"`
+	Name               string   `json:"name"`
+	Roles              []string `json:"roles"`
+	EmployeeID         uint64   `json:"employee_id"`
+	MustChangePassword bool     `json:"must_change_password"`
+	Disabled           bool     `json:"disabled"`
+	Created            string   `json:"created"`
+}
+
+type exportAudit struct {
+	ID         uint64   `json:"id"`
+	Time       string   `json:"time"`
+	AccountID  uint64   `json:"account_id"`
+	Account    string   `json:"account"`
+	Action     string   `json:"action"`
+	Entity     string   `json:"entity"`
+	EntityID   uint64   `json:"entity_id"`
+	EmployeeID uint64   `json:"employee_id"`
+	Summary    []string `json:"summary"`
+}
+
+func toExportAccount(r accountRec) exportAccount {
+	roles := make([]string, len(r.Roles))
+	for i, c := range r.Roles {
+		roles[i] = domain.Role(c).String()
+	}
+	return exportAccount{ID: r.ID, Username: r.Username, Name: r.Name, Roles: roles, EmployeeID: r.EmployeeID,
+		MustChangePassword: r.MustChange, Disabled: r.Disabled, Created: exportTime(r.Created)}
+}
+
+func toExportAudit(e domain.AuditEntry) exportAudit {
+	sum := e.Summary
+	if sum == nil {
+		sum = []string{}
+	}
+	return exportAudit{ID: e.ID, Time: exportTime(e.Time), AccountID: e.AccountID, Account: e.Account,
+		Action: e.Action, Entity: e.Entity, EntityID: e.EntityID, EmployeeID: e.Employee, Summary: sum}
 }
 
 type exportOffice struct {
@@ -104,10 +149,12 @@ func toExport(e domain.Employee) exportPerson {
 //	{
 //	  "format": "asndesk-export",
 //	  "format_version": 1,
-//	  "schema": 2,                       // SchemaVersion of the file
+//	  "schema": 3,                       // SchemaVersion of the file
 //	  "exported_at": "2025-01-31T09:00:00+07:00",
 //	  "office": {"name": "...", "demo": false},
 //	  "units": [{"id": 1, "name": "Sekretariat"}, ...],
+//	  "accounts": [{"id": 1, "username": "admin", "name": "...", "roles": ["Admin"],
+//	    "employee_id": 0, "must_change_password": false, "disabled": false, "created": "RFC 3339"}, ...],
 //	  "employees": [{
 //	    "id": 1,
 //	    "jenis_pegawai": "PNS",          // PNS, CPNS, PPPK, PPPK Paruh Waktu
@@ -127,21 +174,30 @@ func toExport(e domain.Employee) exportPerson {
 //	    "pendidikan_terakhir": "S1",
 //	    "bup_override": 0,               // 0 = from the BUP grid
 //	    "created": "RFC 3339", "updated": "RFC 3339"
-//	  }, ...]
+//	  }, ...],
+//	  "audit": [{"id": 1, "time": "RFC 3339", "account_id": 1, "account": "admin",
+//	    "action": "buat", "entity": "pegawai", "entity_id": 7, "employee_id": 7,
+//	    "summary": ["nama: \"Budi\"", ...]}, ...]
 //	}
 //
 // Keys are snake_case and always present: empty text is "", an unset date
-// is "", an unset number is 0. Dates are YYYY-MM-DD; units and employees are
-// ordered by id. The records are read in one transaction and then written,
-// so the document is a consistent snapshot. See EXPORT.md.
+// is "", an unset number is 0. Dates are YYYY-MM-DD; units, accounts,
+// employees and audit entries are ordered by id. Accounts never include
+// password hashes or login counters. The records are read in one
+// transaction and then written, so the document is a consistent snapshot.
+// See EXPORT.md.
+//
+// Export is a system operation: it needs no login, but a logged-in actor
+// must be an Admin.
 func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 	const op = "export"
 	hdr := exportHeader{
 		Format: ExportFormat, FormatVersion: ExportFormatVersion, Schema: SchemaVersion,
-		ExportedAt: s.now().Format(time.RFC3339), Units: []exportUnit{},
+		ExportedAt: s.now().Format(time.RFC3339), Units: []exportUnit{}, Accounts: []exportAccount{},
 	}
 	var emps []domain.Employee
-	err := s.view(ctx, op, func(tx *bolt.Tx) error {
+	var audit []domain.AuditEntry
+	err := s.read(ctx, op, systemOrAdmin, func(tx *bolt.Tx, _ domain.Actor) error {
 		if mb := tx.Bucket(bucketMeta); mb != nil {
 			if v := mb.Get(metaOffice); v != nil {
 				o, err := decodeOffice(v)
@@ -157,6 +213,30 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 		}
 		for _, u := range us {
 			hdr.Units = append(hdr.Units, exportUnit{ID: u.ID, Name: u.Name})
+		}
+		accts, err := allAccounts(tx)
+		if err != nil {
+			return err
+		}
+		for _, r := range accts {
+			hdr.Accounts = append(hdr.Accounts, toExportAccount(r))
+		}
+		if ab := tx.Bucket(bucketAudit); ab != nil {
+			c := ab.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				if len(audit)%4096 == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+				}
+				id, _ := parseID(k)
+				e, err := decodeAudit(v)
+				if err != nil {
+					return corrupt("riwayat perubahan", id, err)
+				}
+				e.ID = id
+				audit = append(audit, e)
+			}
 		}
 		eb := tx.Bucket(bucketEmployees)
 		if eb == nil {
@@ -182,7 +262,7 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeExport(ctx, w, hdr, emps); err != nil {
+	if err := writeExport(ctx, w, hdr, emps, audit); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -205,27 +285,40 @@ func marshalIndent(v any, prefix string) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-func writeExport(ctx context.Context, w io.Writer, hdr exportHeader, emps []domain.Employee) error {
+func writeExport(ctx context.Context, w io.Writer, hdr exportHeader, emps []domain.Employee, audit []domain.AuditEntry) error {
 	head, err := marshalIndent(hdr, "")
 	if err != nil {
 		return err
 	}
-	// head ends with "\n}": reopen it to stream the employees.
+	// head ends with "\n}": reopen it to stream the employees and the audit
+	// trail.
 	head = bytes.TrimSuffix(head, []byte("\n}"))
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(head)
-	if len(emps) == 0 {
-		bw.WriteString(",\n  \"employees\": []\n}\n")
-		return bw.Flush()
+	if err := streamArray(ctx, bw, "employees", len(emps), func(i int) any { return toExport(emps[i]) }); err != nil {
+		return err
 	}
-	bw.WriteString(",\n  \"employees\": [")
-	for i, e := range emps {
+	if err := streamArray(ctx, bw, "audit", len(audit), func(i int) any { return toExportAudit(audit[i]) }); err != nil {
+		return err
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// streamArray writes `,\n  "key": [...]` with n elements, one at a time.
+func streamArray(ctx context.Context, bw *bufio.Writer, key string, n int, elem func(int) any) error {
+	bw.WriteString(",\n  \"" + key + "\": [")
+	if n == 0 {
+		bw.WriteString("]")
+		return nil
+	}
+	for i := range n {
 		if i%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		b, err := marshalIndent(toExport(e), "    ")
+		b, err := marshalIndent(elem(i), "    ")
 		if err != nil {
 			return err
 		}
@@ -235,6 +328,6 @@ func writeExport(ctx context.Context, w io.Writer, hdr exportHeader, emps []doma
 		bw.WriteString("\n    ")
 		bw.Write(b)
 	}
-	bw.WriteString("\n  ]\n}\n")
-	return bw.Flush()
+	bw.WriteString("\n  ]")
+	return nil
 }

@@ -35,9 +35,7 @@ func sorted(s []string) []string {
 
 func TestExportJSON(t *testing.T) {
 	s, _ := openTestStore(t)
-	if err := s.SetupOffice(bg, domain.Office{Name: "Dinas <Kominfo> & Statistik"}, []string{"Sekretariat", "Aptika"}); err != nil {
-		t.Fatal(err)
-	}
+	setupOffice(t, s, "Dinas <Kominfo> & Statistik", "Sekretariat", "Aptika")
 	us, _ := s.Units(bg)
 	full := testEmployee(1)
 	full.GelarDepan, full.GelarBelakang = "Dr.", "M.T."
@@ -73,11 +71,11 @@ func TestExportJSON(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	wantTop := []string{"format", "format_version", "schema", "exported_at", "office", "units", "employees"}
+	wantTop := []string{"format", "format_version", "schema", "exported_at", "office", "units", "accounts", "employees", "audit"}
 	if got := keysOf(doc); !reflect.DeepEqual(got, sorted(wantTop)) {
 		t.Fatalf("top keys %v", got)
 	}
-	if doc["format"] != "asndesk-export" || doc["format_version"] != 1.0 || doc["schema"] != 2.0 {
+	if doc["format"] != "asndesk-export" || doc["format_version"] != 1.0 || doc["schema"] != 3.0 {
 		t.Fatalf("header: %v %v %v", doc["format"], doc["format_version"], doc["schema"])
 	}
 	if doc["exported_at"] != "2025-01-31T09:00:05+07:00" && !strings.HasPrefix(doc["exported_at"].(string), "2025-01-31T09:") {
@@ -145,4 +143,50 @@ func TestExportEmptyFile(t *testing.T) {
 	if o := doc["office"].(map[string]any); o["name"] != "" || o["demo"] != false {
 		t.Fatalf("office = %v", o)
 	}
+}
+
+func TestExportAccountsAndAudit(t *testing.T) {
+	o := newOffice(t)
+	var buf bytes.Buffer
+	if err := o.s.ExportJSON(anonCtx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Accounts []map[string]any `json:"accounts"`
+		Audit    []map[string]any `json:"audit"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	wantAcct := sorted([]string{"id", "username", "name", "roles", "employee_id", "must_change_password", "disabled", "created"})
+	if len(doc.Accounts) != 5 {
+		t.Fatalf("%d accounts", len(doc.Accounts))
+	}
+	for _, a := range doc.Accounts {
+		if got := keysOf(a); !reflect.DeepEqual(got, wantAcct) {
+			t.Fatalf("account keys %v", got)
+		}
+	}
+	pen := doc.Accounts[2]
+	if pen["username"] != "penilai" || !reflect.DeepEqual(pen["roles"], []any{"Penilai", "Pegawai"}) ||
+		pen["employee_id"] != float64(o.pen) || pen["must_change_password"] != true || pen["disabled"] != false {
+		t.Fatalf("penilai exported as %v", pen)
+	}
+	wantAudit := sorted([]string{"id", "time", "account_id", "account", "action", "entity", "entity_id", "employee_id", "summary"})
+	es, _ := o.s.Audit(systemCtx, AuditFilter{})
+	if len(doc.Audit) != len(es) || len(es) == 0 {
+		t.Fatalf("%d audit entries exported, %d stored", len(doc.Audit), len(es))
+	}
+	for i, e := range doc.Audit {
+		if got := keysOf(e); !reflect.DeepEqual(got, wantAudit) {
+			t.Fatalf("audit keys %v", got)
+		}
+		if e["id"] != float64(i+1) { // oldest first
+			t.Fatalf("audit %d has id %v", i, e["id"])
+		}
+		if _, ok := e["summary"].([]any); !ok {
+			t.Fatalf("summary %#v is not a list", e["summary"])
+		}
+	}
+	assertNoSecrets(t, o.s, rolePassword)
 }

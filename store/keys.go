@@ -10,11 +10,18 @@ var (
 	bucketNIP       = []byte("idx_emp_nip")
 	bucketNIK       = []byte("idx_emp_nik")
 	bucketUnits     = []byte("units")
+	bucketAccounts  = []byte("accounts")
+	bucketAcctName  = []byte("idx_account_name")
+	bucketAudit     = []byte("audit")
 
 	metaSchema  = []byte("schema")
 	metaCreated = []byte("created")
 	metaOffice  = []byte("office")
 )
+
+// schemaBuckets lists every bucket of the current schema.
+var schemaBuckets = [][]byte{bucketMeta, bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits,
+	bucketAccounts, bucketAcctName, bucketAudit}
 
 // indexValue is what every index entry holds: bbolt cannot tell an empty
 // value from a missing one reliably, so it is never empty.

@@ -14,7 +14,7 @@ import (
 type migration struct {
 	to   uint64
 	name string
-	fn   func(tx *bolt.Tx) error
+	fn   func(s *Store, tx *bolt.Tx) error
 }
 
 // migrations lists every step in order; the last one's to is SchemaVersion.
@@ -22,6 +22,7 @@ type migration struct {
 // Schema 1: meta, employees, idx_emp_nip, units.
 var migrations = []migration{
 	{to: 2, name: "emp_rows and idx_emp_nik", fn: migrateRowsNIK},
+	{to: 3, name: "accounts, audit and atasan in emp_rows", fn: migrateAccounts},
 }
 
 // migrate backs the file up, then runs every pending step in one write
@@ -37,7 +38,7 @@ func (s *Store) migrate(from uint64) error {
 			if m.to <= from {
 				continue
 			}
-			if err := m.fn(tx); err != nil {
+			if err := m.fn(s, tx); err != nil {
 				return fmt.Errorf("migrate to v%d: %s: %w", m.to, m.name, err)
 			}
 		}
@@ -95,7 +96,7 @@ func syncDir(dir string) {
 
 // migrateRowsNIK (schema 2) adds emp_rows and idx_emp_nik and fills them
 // from the employee records.
-func migrateRowsNIK(tx *bolt.Tx) error {
+func migrateRowsNIK(_ *Store, tx *bolt.Tx) error {
 	emps, err := bucket(tx, bucketEmployees)
 	if err != nil {
 		return err
@@ -129,4 +130,81 @@ func migrateRowsNIK(tx *bolt.Tx) error {
 		}
 	}
 	return putSorted(nik, nikKeys)
+}
+
+// migrateAccounts (schema 3) adds accounts, idx_account_name and audit,
+// and rewrites every emp_rows entry in row version 2, which carries the
+// atasan id (for the Penilai's filtered list). A demo office gets its
+// documented demo accounts; a real office has none yet, and its first
+// Admin is created with CreateFirstAdmin. The migration is the first entry
+// of the audit trail.
+func migrateAccounts(s *Store, tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketAccounts, bucketAcctName, bucketAudit} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	emps, err := bucket(tx, bucketEmployees)
+	if err != nil {
+		return err
+	}
+	rb, err := bucket(tx, bucketRows)
+	if err != nil {
+		return err
+	}
+	var rows []domain.Row
+	c := emps.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		id, ok := parseID(k)
+		if !ok {
+			return fmt.Errorf("employee key %x is not an id", k)
+		}
+		e, err := decodeEmployee(v)
+		if err != nil {
+			return fmt.Errorf("employee %d: %w", id, err)
+		}
+		e.ID = id
+		rows = append(rows, domain.RowOf(e))
+	}
+	// Same keys, values a few bytes longer: overwrite in place.
+	for _, r := range rows {
+		if err := rb.Put(idKey(r.ID), encodeRow(r)); err != nil {
+			return err
+		}
+	}
+
+	actor := domain.SystemActor("pembaruan skema")
+	now := s.stamp()
+	if err := appendAudit(tx, actor, now, domain.AuditEntry{Action: domain.ActionUpdate, Entity: EntityDatabase,
+		Summary: []string{"skema: v2 → v3 (akun dan riwayat perubahan)"}}); err != nil {
+		return err
+	}
+	mb, err := bucket(tx, bucketMeta)
+	if err != nil {
+		return err
+	}
+	v := mb.Get(metaOffice)
+	if v == nil {
+		return nil
+	}
+	o, err := decodeOffice(v)
+	if err != nil {
+		return fmt.Errorf("office: %w", err)
+	}
+	if !o.Demo {
+		return nil
+	}
+	if err := noAccounts(tx); err != nil {
+		return err
+	}
+	demo, err := s.planDemoAccounts(rows)
+	if err != nil {
+		return err
+	}
+	for _, d := range demo {
+		if _, err := s.insertAccount(tx, actor, d.acct, d.hash, false); err != nil {
+			return err
+		}
+	}
+	return nil
 }

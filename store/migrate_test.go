@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"testing"
@@ -60,7 +61,7 @@ func writeV1Fixture(t *testing.T, path string) {
 	}
 }
 
-func TestMigrateV1ToV2(t *testing.T) {
+func TestMigrateV1ToCurrent(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "data.db")
 	writeV1Fixture(t, path)
@@ -70,7 +71,7 @@ func TestMigrateV1ToV2(t *testing.T) {
 	s := openAt(t, path, opts)
 
 	// Backup first, byte-for-byte the old data.
-	backup := path + ".pre-v2-20250304-050607.bak"
+	backup := path + ".pre-v3-20250304-050607.bak"
 	got, err := os.ReadFile(backup)
 	if err != nil {
 		t.Fatalf("backup missing: %v", err)
@@ -182,6 +183,230 @@ func TestMigrateFailureLeavesFileAtV1(t *testing.T) {
 		}
 		if tx.Bucket(bucketRows) != nil {
 			t.Error("half-migrated: emp_rows exists")
+		}
+		return nil
+	})
+}
+
+// encodeRowV1 is the schema-2 row format (row version 1, no atasan),
+// spelled out here so that the test pins the old bytes.
+func encodeRowV1(r domain.Row) []byte {
+	b := []byte{1}
+	b = binary.AppendVarint(b, int64(r.Kind))
+	b = binary.AppendVarint(b, int64(r.Status))
+	b = binary.AppendUvarint(b, r.UnitID)
+	fields := []string{r.NIP, r.Nama, r.NamaJabatan, r.Golongan}
+	for _, f := range fields {
+		b = binary.AppendUvarint(b, uint64(len(f)))
+	}
+	for _, f := range fields {
+		b = append(b, f...)
+	}
+	return b
+}
+
+// v2Employees: 1 heads the office, 2 reports to 1, 3 and 4 report to 2.
+var v2Employees = map[uint64]string{
+	1: `{"v":1,"id":1,"kind":1,"nama":"Siti Aminah","gelar_depan":"Dr.","tanggal_lahir":"1986-09-26",` +
+		`"jenis_kelamin":2,"nik":"3201016609860001","nip":"198609262015052001","status":1,` +
+		`"tmt_cpns":"2015-05-01","golongan":"IV/a","nama_jabatan":"Camat","unit_id":1,` +
+		`"created":"2024-01-02T03:04:05+07:00","updated":"2024-01-02T03:04:05+07:00"}`,
+	2: `{"v":1,"id":2,"kind":1,"nama":"Budi","tanggal_lahir":"1990-01-15","jenis_kelamin":1,` +
+		`"nip":"199001152015051001","status":1,"golongan":"III/c","unit_id":1,"atasan_id":1,` +
+		`"created":"2024-01-03T03:04:05+07:00","updated":"2024-01-03T03:04:05+07:00"}`,
+	3: `{"v":1,"id":3,"kind":3,"nama":"Citra","tanggal_lahir":"1995-03-01","jenis_kelamin":2,` +
+		`"nip":"199503012023212001","status":1,"golongan":"IX","unit_id":1,"atasan_id":2,` +
+		`"created":"2024-01-04T03:04:05+07:00","updated":"2024-01-04T03:04:05+07:00"}`,
+	4: `{"v":1,"id":4,"kind":1,"nama":"Dedi","tanggal_lahir":"1992-07-07","jenis_kelamin":1,` +
+		`"nip":"199207072019031002","status":1,"golongan":"III/a","unit_id":1,"atasan_id":2,` +
+		`"created":"2024-01-05T03:04:05+07:00","updated":"2024-01-05T03:04:05+07:00"}`,
+}
+
+// writeV2Fixture builds a schema-2 file by hand: four employees with rows
+// in row version 1 and both indexes.
+func writeV2Fixture(t *testing.T, path string, demo bool) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		meta, _ := tx.CreateBucket([]byte("meta"))
+		emps, _ := tx.CreateBucket([]byte("employees"))
+		rows, _ := tx.CreateBucket([]byte("emp_rows"))
+		nip, _ := tx.CreateBucket([]byte("idx_emp_nip"))
+		nik, _ := tx.CreateBucket([]byte("idx_emp_nik"))
+		units, _ := tx.CreateBucket([]byte("units"))
+		meta.Put([]byte("schema"), []byte{0, 0, 0, 0, 0, 0, 0, 2})
+		meta.Put([]byte("created"), []byte("2024-01-01T00:00:00+07:00"))
+		office := `{"v":1,"name":"Kecamatan Lama"}`
+		if demo {
+			office = `{"v":1,"name":"Kecamatan Contoh","demo":true}`
+		}
+		meta.Put([]byte("office"), []byte(office))
+		units.Put([]byte{0, 0, 0, 0, 0, 0, 0, 1}, []byte(`{"v":1,"id":1,"name":"Sekretariat"}`))
+		units.SetSequence(1)
+		for id, rec := range v2Employees {
+			k := []byte{0, 0, 0, 0, 0, 0, 0, byte(id)}
+			e, err := decodeEmployee([]byte(rec))
+			if err != nil {
+				return err
+			}
+			emps.Put(k, []byte(rec))
+			rows.Put(k, encodeRowV1(domain.RowOf(e)))
+			nip.Put(append([]byte(e.NIP), k...), []byte{1})
+			if e.NIK != "" {
+				nik.Put(append([]byte(e.NIK), k...), []byte{1})
+			}
+		}
+		return emps.SetSequence(4)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMigrateV2ToV3(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "data.db")
+	writeV2Fixture(t, path, false)
+	opts := testOptions()
+	opts.Now = func() time.Time { return time.Date(2025, 3, 4, 5, 6, 7, 0, time.Local) }
+	s := openAt(t, path, opts)
+
+	// The existing backup-before-migrate: the old file, untouched.
+	backup := path + ".pre-v3-20250304-050607.bak"
+	bdb, err := bolt.Open(backup, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatalf("backup: %v", err)
+	}
+	bdb.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(metaSchema); !bytes.Equal(v, u64Value(2)) {
+			t.Errorf("backup schema = %x, want 2", v)
+		}
+		if tx.Bucket(bucketAccounts) != nil || tx.Bucket(bucketAudit) != nil {
+			t.Error("backup already has schema-3 buckets")
+		}
+		if v := tx.Bucket(bucketRows).Get(idKey(2)); v[0] != 1 {
+			t.Errorf("backup row version %d", v[0])
+		}
+		return nil
+	})
+	bdb.Close()
+
+	// Every row was rewritten in version 2, with the atasan.
+	s.db.View(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketAccounts, bucketAcctName, bucketAudit} {
+			if tx.Bucket(name) == nil {
+				t.Errorf("bucket %s missing", name)
+			}
+		}
+		return tx.Bucket(bucketRows).ForEach(func(k, v []byte) error {
+			if v[0] != 2 {
+				t.Errorf("row %x still version %d", k, v[0])
+			}
+			return nil
+		})
+	})
+	rows, err := s.ListRows(systemCtx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []uint64{0, 1, 2, 2}
+	for i, r := range rows {
+		if r.AtasanID != want[i] {
+			t.Fatalf("row %d atasan %d, want %d", r.ID, r.AtasanID, want[i])
+		}
+	}
+	if rows[0] != (domain.Row{ID: 1, Kind: domain.KindPNS, Status: domain.StatusAktif, NIP: "198609262015052001",
+		Nama: "Dr. Siti Aminah", NamaJabatan: "Camat", Golongan: "IV/a", UnitID: 1}) {
+		t.Fatalf("row 1 = %+v", rows[0])
+	}
+
+	// A real office has no account yet, and no default password: the
+	// first Admin is created by whoever opens it, once.
+	if has, _ := s.HasAccounts(anonCtx); has {
+		t.Fatal("migration created accounts for a real office")
+	}
+	_, err = s.ListRows(anonCtx)
+	wantForbidden(t, err)
+	_, err = s.SetupOffice(anonCtx, domain.Office{Name: "Lain"}, nil,
+		domain.Account{Username: "operator", Roles: []domain.Role{domain.RoleAdmin}}, "rahasia-sekali")
+	wantCode(t, err, domain.ECONFLICT)
+	_, err = s.CreateFirstAdmin(anonCtx, domain.Account{Username: "operator", Roles: []domain.Role{domain.RoleAdmin}}, "")
+	wantCode(t, err, domain.EINVALID)
+	admin, err := s.CreateFirstAdmin(anonCtx, domain.Account{Username: "operator", Roles: []domain.Role{domain.RoleAdmin}}, "rahasia-sekali")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := loginCtx(t, s, "operator", "rahasia-sekali")
+	_, err = s.CreateFirstAdmin(anonCtx, domain.Account{Username: "kedua", Roles: []domain.Role{domain.RoleAdmin}}, "rahasia-sekali")
+	wantCode(t, err, domain.ECONFLICT)
+
+	es, err := s.Audit(ctx, AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 3 || es[2].Account != "sistem:pembaruan skema" || es[2].Entity != EntityDatabase ||
+		es[1].Action != domain.ActionCreate || es[1].AccountID != admin.ID || es[0].Action != domain.ActionLogin {
+		t.Fatalf("audit after migration: %+v", es)
+	}
+	// The Penilai filter works on migrated rows.
+	if _, err := s.CreateAccount(ctx, domain.Account{Username: "budi", Roles: []domain.Role{domain.RolePenilai}, EmployeeID: 2}, "rahasia-budi"); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _ := s.ListRows(loginCtx(t, s, "budi", "rahasia-budi")); len(rows) != 3 {
+		t.Fatalf("penilai sees %d rows", len(rows))
+	}
+	assertClean(t, s)
+
+	// Reopening neither migrates nor backs up again.
+	s.Close()
+	openAt(t, path, testOptions())
+	if backups, _ := filepath.Glob(path + ".pre-*"); len(backups) != 1 {
+		t.Fatalf("backups: %v", backups)
+	}
+}
+
+func TestMigrateV2ToV3DemoGetsDemoAccounts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "data.db")
+	writeV2Fixture(t, path, true)
+	s := openAt(t, path, testOptions())
+	links := map[string]uint64{"admin": 0, "pimpinan": 1, "penilai": 2, "pegawai": 3, "merit": 4}
+	for user, emp := range links {
+		a, err := s.Login(anonCtx, user, DemoPassword)
+		if err != nil {
+			t.Fatalf("%s: %v", user, err)
+		}
+		if a.EmployeeID != emp {
+			t.Errorf("%s linked to %d, want %d", user, a.EmployeeID, emp)
+		}
+	}
+	assertClean(t, s)
+}
+
+func TestMigrateV2FailureLeavesFileAtV2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "data.db")
+	writeV2Fixture(t, path, true)
+	db, _ := bolt.Open(path, 0o600, nil)
+	db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketEmployees).Put(idKey(3), []byte(`{"v":7}`))
+	})
+	db.Close()
+	_, err := Open(path, testOptions())
+	wantCode(t, err, domain.EINTERNAL)
+	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.View(func(tx *bolt.Tx) error {
+		if v, _ := parseID(tx.Bucket(bucketMeta).Get(metaSchema)); v != 2 {
+			t.Errorf("schema %d after failed migration", v)
+		}
+		if tx.Bucket(bucketAccounts) != nil || tx.Bucket(bucketAudit) != nil {
+			t.Error("half-migrated")
 		}
 		return nil
 	})

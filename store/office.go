@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"asndesk/domain"
@@ -41,19 +42,25 @@ func (s *Store) Office(ctx context.Context) (o domain.Office, ok bool, err error
 	return o, ok, nil
 }
 
-// SetupOffice starts a new office ("Mulai kantor baru"): it writes the
-// office and its unit kerja in one transaction. Unit names are trimmed;
-// empty names and names repeating an earlier one (ignoring case) are
-// skipped. ECONFLICT if the file already has an office.
-func (s *Store) SetupOffice(ctx context.Context, o domain.Office, unitNames []string) error {
+// SetupOffice starts a new office ("Mulai kantor baru"): in one
+// transaction it writes the office, its unit kerja and the first Admin
+// account, and audits them. Unit names are trimmed; empty names and names
+// repeating an earlier one (ignoring case) are skipped. admin's roles must
+// include Admin; password is checked with domain.ValidatePassword: a real
+// office never gets a default password. Any actor may call it (it is the
+// first screen), but only while the file has neither an office nor an
+// account: ECONFLICT otherwise. It returns the new Admin account.
+func (s *Store) SetupOffice(ctx context.Context, o domain.Office, unitNames []string, admin domain.Account,
+	password string) (domain.Account, error) {
 	const op = "setup office"
 	if err := ctx.Err(); err != nil {
-		return err
+		return domain.Account{}, err
 	}
 	o.Name = strings.TrimSpace(o.Name)
 	if o.Name == "" {
-		return boundary(op, fail(domain.EINVALID, msgOfficeName, nil))
+		return domain.Account{}, boundary(op, fail(domain.EINVALID, msgOfficeName, nil))
 	}
+	o.Demo = false // the demo office comes only from LoadOffice
 	var names []string
 	for _, n := range unitNames {
 		n = strings.TrimSpace(n)
@@ -61,7 +68,7 @@ func (s *Store) SetupOffice(ctx context.Context, o domain.Office, unitNames []st
 			continue
 		}
 		if err := domain.ValidateUnitName(n); err != nil {
-			return boundary(op, err)
+			return domain.Account{}, boundary(op, err)
 		}
 		dup := false
 		for _, m := range names {
@@ -74,13 +81,21 @@ func (s *Store) SetupOffice(ctx context.Context, o domain.Office, unitNames []st
 			names = append(names, n)
 		}
 	}
-	return s.update(ctx, op, func(tx *bolt.Tx) error {
+	admin, hash, err := s.prepareFirstAdmin(admin, password)
+	if err != nil {
+		return domain.Account{}, boundary(op, err)
+	}
+	var out domain.Account
+	err = s.write(ctx, op, nil, func(tx *bolt.Tx, actor domain.Actor) error {
 		mb, err := bucket(tx, bucketMeta)
 		if err != nil {
 			return err
 		}
 		if mb.Get(metaOffice) != nil {
 			return fail(domain.ECONFLICT, msgOfficeExists, nil)
+		}
+		if err := noAccounts(tx); err != nil {
+			return err
 		}
 		ub, err := bucket(tx, bucketUnits)
 		if err != nil {
@@ -90,6 +105,7 @@ func (s *Store) SetupOffice(ctx context.Context, o domain.Office, unitNames []st
 		if err != nil {
 			return err
 		}
+		var added []string
 		for _, n := range names {
 			if _, taken := unitNameTaken(existing, n, 0); taken {
 				continue
@@ -105,22 +121,48 @@ func (s *Store) SetupOffice(ctx context.Context, o domain.Office, unitNames []st
 			if err := ub.Put(idKey(id), v); err != nil {
 				return err
 			}
+			added = append(added, n)
 		}
 		v, err := encodeOffice(o)
 		if err != nil {
 			return err
 		}
-		return mb.Put(metaOffice, v)
+		if err := mb.Put(metaOffice, v); err != nil {
+			return err
+		}
+		r, err := s.insertAccount(tx, actor, admin, hash, false)
+		if err != nil {
+			return err
+		}
+		out = r.toDomain()
+		if actor.IsZero() {
+			actor = domain.ActorOf(out)
+		}
+		sum := []string{"nama: " + strconv.Quote(o.Name)}
+		if len(added) > 0 {
+			sum = append(sum, "unit kerja: "+strings.Join(added, ", "))
+		}
+		return appendAudit(tx, actor, s.stamp(), domain.AuditEntry{Action: domain.ActionSetup, Entity: EntityOffice,
+			Summary: sum})
 	})
+	if err != nil {
+		return domain.Account{}, err
+	}
+	return out, nil
 }
 
-// LoadOffice writes a whole office at once (the demo data): the office, its
-// units and its employees, whose ids the caller has assigned (UnitID and
-// AtasanID refer to them). The file must have no office, no units and no
-// employees yet (else ECONFLICT). Employees are validated like
-// CreateEmployee, and NIP/NIK must be unique among active ones. Zero
-// Created/Updated are set to now. Everything is one transaction; the id
-// sequences are moved past the largest ids so later creates get fresh ids.
+// LoadOffice writes a whole demo office at once: the office, its units,
+// its employees, whose ids the caller has assigned (UnitID and AtasanID
+// refer to them), and the documented demo accounts (see DemoAccounts),
+// linked to suitable employees. Only a demo office (o.Demo) may be loaded
+// this way: a real office starts with SetupOffice and its own Admin.
+//
+// It is a system operation: any actor, even no login, may call it, but the
+// file must be empty (no office, units, employees or accounts; else
+// ECONFLICT). Employees are validated like CreateEmployee, and NIP/NIK must
+// be unique among active ones. Zero Created/Updated are set to now.
+// Everything is one transaction, audited; the id sequences are moved past
+// the largest ids so later creates get fresh ids.
 func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.Unit, emps []domain.Employee) error {
 	const op = "load office"
 	if err := ctx.Err(); err != nil {
@@ -129,6 +171,10 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 	o.Name = strings.TrimSpace(o.Name)
 	if o.Name == "" {
 		return boundary(op, fail(domain.EINVALID, msgOfficeName, nil))
+	}
+	if !o.Demo {
+		return boundary(op, fail(domain.EINVALID, "Hanya kantor contoh yang dapat dimuat sekaligus; "+
+			"kantor sungguhan dimulai dengan menyiapkan kantor dan akun Admin-nya.", nil))
 	}
 
 	us := make([]domain.Unit, len(units))
@@ -204,7 +250,16 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 	}
 	sort.Slice(es, func(i, j int) bool { return es[i].ID < es[j].ID })
 
-	return s.update(ctx, op, func(tx *bolt.Tx) error {
+	rows := make([]domain.Row, len(es))
+	for i, e := range es {
+		rows[i] = domain.RowOf(e)
+	}
+	demoAccts, err := s.planDemoAccounts(rows) // hashes outside the transaction
+	if err != nil {
+		return boundary(op, err)
+	}
+
+	return s.write(ctx, op, nil, func(tx *bolt.Tx, actor domain.Actor) error {
 		mb, err := bucket(tx, bucketMeta)
 		if err != nil {
 			return err
@@ -237,6 +292,12 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 		}
 		if k, _ := ub.Cursor().First(); k != nil {
 			return fail(domain.ECONFLICT, "Berkas data ini sudah berisi unit kerja. Tinggalkan kantor yang ada lebih dulu.", nil)
+		}
+		if err := noAccounts(tx); err != nil {
+			return err
+		}
+		if actor.IsZero() {
+			actor = domain.SystemActor("data contoh")
 		}
 
 		// Keys arrive in ascending order: pack the pages full.
@@ -294,16 +355,49 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 		if err != nil {
 			return err
 		}
-		return mb.Put(metaOffice, v)
+		if err := mb.Put(metaOffice, v); err != nil {
+			return err
+		}
+		if err := appendAudit(tx, actor, now, domain.AuditEntry{Action: domain.ActionSetup, Entity: EntityOffice,
+			Summary: []string{"nama: " + strconv.Quote(o.Name) + " (data contoh)",
+				fmt.Sprintf("%d unit kerja, %d pegawai", len(us), len(es))}}); err != nil {
+			return err
+		}
+		for _, d := range demoAccts {
+			if _, err := s.insertAccount(tx, actor, d.acct, d.hash, false); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
-// ResetOffice wipes the office, its units, its employees and every index
-// in one transaction (leaving the demo office to start a real one). The
-// schema and creation time of the file stay.
+// ResetOffice wipes the demo office: its units, employees, accounts, audit
+// trail and every index, in one transaction, leaving the file as on first
+// run (the schema and creation time stay). Admin or a system actor only;
+// a real office is refused, since its data and riwayat perubahan must
+// never be deleted from the app. The reset itself is the first entry of
+// the new audit trail.
 func (s *Store) ResetOffice(ctx context.Context) error {
-	return s.update(ctx, "reset office", func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits} {
+	return s.write(ctx, "reset office", domain.CanManageOffice, func(tx *bolt.Tx, a domain.Actor) error {
+		mb, err := bucket(tx, bucketMeta)
+		if err != nil {
+			return err
+		}
+		name := ""
+		if v := mb.Get(metaOffice); v != nil {
+			o, err := decodeOffice(v)
+			if err != nil {
+				return corrupt("kantor", 0, err)
+			}
+			if !o.Demo {
+				return fail(domain.EINVALID, "Hanya data contoh yang dapat dihapus. "+
+					"Data kantor sungguhan tidak dapat dihapus dari aplikasi.", nil)
+			}
+			name = o.Name
+		}
+		for _, name := range [][]byte{bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits,
+			bucketAccounts, bucketAcctName, bucketAudit} {
 			if tx.Bucket(name) != nil {
 				if err := tx.DeleteBucket(name); err != nil {
 					return err
@@ -313,10 +407,10 @@ func (s *Store) ResetOffice(ctx context.Context) error {
 				return err
 			}
 		}
-		mb, err := bucket(tx, bucketMeta)
-		if err != nil {
+		if err := mb.Delete(metaOffice); err != nil {
 			return err
 		}
-		return mb.Delete(metaOffice)
+		return appendAudit(tx, a, s.stamp(), domain.AuditEntry{Action: domain.ActionReset, Entity: EntityOffice,
+			Summary: []string{"nama: " + strconv.Quote(name)}})
 	})
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"testing"
@@ -11,14 +12,41 @@ import (
 
 func TestSetupOffice(t *testing.T) {
 	s, _ := openTestStore(t)
-	err := s.SetupOffice(bg, domain.Office{Name: "  Dinas Kominfo  "},
-		[]string{" Sekretariat ", "", "bidang tik", "Bidang TIK", "   ", "Aptika"})
+	admin := domain.Account{Username: " Operator ", Roles: []domain.Role{domain.RoleAdmin}}
+
+	// There is no default password: an empty or short one is refused by
+	// ValidatePassword, and nothing is written.
+	for _, pw := range []string{"", "1234567", "operator"} {
+		_, err := s.SetupOffice(anonCtx, domain.Office{Name: "Dinas Kominfo"}, nil, admin, pw)
+		wantCode(t, err, domain.EINVALID)
+		if want := domain.ValidatePassword("operator", pw); domain.ErrorMessage(err) != domain.ErrorMessage(want) {
+			t.Fatalf("password %q: %v, want %v", pw, err, want)
+		}
+	}
+	// The first account must be an Admin.
+	_, err := s.SetupOffice(anonCtx, domain.Office{Name: "Dinas Kominfo"}, nil,
+		domain.Account{Username: "kepala", Roles: []domain.Role{domain.RolePimpinan}}, "rahasia-sekali")
+	wantCode(t, err, domain.EINVALID)
+	if has, _ := s.HasAccounts(anonCtx); has {
+		t.Fatal("refused setup created an account")
+	}
+	if _, ok, _ := s.Office(bg); ok {
+		t.Fatal("refused setup wrote the office")
+	}
+
+	// No login is needed: this is the first screen.
+	acc, err := s.SetupOffice(anonCtx, domain.Office{Name: "  Dinas Kominfo  ", Demo: true},
+		[]string{" Sekretariat ", "", "bidang tik", "Bidang TIK", "   ", "Aptika"}, admin, "rahasia-sekali")
 	if err != nil {
 		t.Fatal(err)
 	}
+	if acc.ID == 0 || acc.Username != "operator" || acc.Name != "operator" || !acc.HasRole(domain.RoleAdmin) ||
+		acc.MustChangePassword || acc.EmployeeID != 0 {
+		t.Fatalf("admin = %+v", acc)
+	}
 	o, ok, err := s.Office(bg)
 	if err != nil || !ok || o != (domain.Office{Name: "Dinas Kominfo"}) {
-		t.Fatalf("Office = %+v %v %v", o, ok, err)
+		t.Fatalf("Office = %+v %v %v (a set-up office is never the demo)", o, ok, err)
 	}
 	us, err := s.Units(bg)
 	if err != nil {
@@ -31,13 +59,35 @@ func TestSetupOffice(t *testing.T) {
 	if fmt.Sprint(names) != "[Aptika bidang tik Sekretariat]" {
 		t.Fatalf("units = %v", names)
 	}
+	if has, _ := s.HasAccounts(anonCtx); !has {
+		t.Fatal("HasAccounts false after setup")
+	}
+	ctx := loginCtx(t, s, "operator", "rahasia-sekali")
 
-	err = s.SetupOffice(bg, domain.Office{Name: "Lain"}, nil)
-	wantCode(t, err, domain.ECONFLICT)
+	// Audited: the admin's creation and the setup, attributed to the admin.
+	entries, err := s.Audit(ctx, AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 3 || entries[0].Action != domain.ActionLogin || entries[1].Action != domain.ActionSetup ||
+		entries[2].Action != domain.ActionCreate || entries[2].Entity != EntityAccount || entries[1].Account != "operator" {
+		t.Fatalf("audit = %+v", entries)
+	}
+
+	// A second setup is refused, by anyone.
+	for _, c := range []context.Context{anonCtx, ctx, systemCtx} {
+		_, err = s.SetupOffice(c, domain.Office{Name: "Lain"}, nil,
+			domain.Account{Username: "lain", Roles: []domain.Role{domain.RoleAdmin}}, "rahasia-lain")
+		wantCode(t, err, domain.ECONFLICT)
+	}
 	if o, _, _ := s.Office(bg); o.Name != "Dinas Kominfo" {
 		t.Fatal("second setup overwrote the office")
 	}
-	wantCode(t, s.SetupOffice(bg, domain.Office{Name: " "}, nil), domain.EINVALID)
+	if _, err := s.Login(anonCtx, "lain", "rahasia-lain"); err == nil {
+		t.Fatal("second setup created its admin")
+	}
+	_, err = s.SetupOffice(anonCtx, domain.Office{Name: " "}, nil, admin, "rahasia-sekali")
+	wantCode(t, err, domain.EINVALID)
 	assertClean(t, s)
 }
 
@@ -224,9 +274,7 @@ func TestResetOffice(t *testing.T) {
 	assertClean(t, s)
 
 	// A real office can start, reusing the demo's identifiers.
-	if err := s.SetupOffice(bg, domain.Office{Name: "Dinas Nyata"}, []string{"Umum"}); err != nil {
-		t.Fatal(err)
-	}
+	setupOffice(t, s, "Dinas Nyata", "Umum")
 	emps[0].ID, emps[0].UnitID, emps[0].AtasanID = 0, 0, 0
 	mustCreate(t, s, emps[0])
 	assertClean(t, s)

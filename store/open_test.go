@@ -40,7 +40,8 @@ func TestNewFileHasCurrentSchema(t *testing.T) {
 	}
 	defer db.Close()
 	_ = db.View(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketMeta, bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits} {
+		for _, b := range [][]byte{bucketMeta, bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits,
+			bucketAccounts, bucketAcctName, bucketAudit} {
 			if tx.Bucket(b) == nil {
 				t.Errorf("bucket %s missing", b)
 			}

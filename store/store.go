@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"asndesk/domain"
@@ -18,13 +19,17 @@ import (
 
 // SchemaVersion is the bucket layout this build reads and writes. See the
 // package comment for the tree and migrate.go for the steps.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Options configure Open.
 type Options struct {
 	Timeout  time.Duration    // lock wait; 0 → 1s
 	ReadOnly bool             // for export/check: shared lock, no writes, no migration
-	Now      func() time.Time // nil → time.Now; used for Created/Updated and backup names
+	Now      func() time.Time // nil → time.Now; used for Created/Updated, audit times, login lockouts and backup names
+
+	// PasswordCost is the argon2id cost of new password hashes; zero →
+	// DefaultPasswordCost. Tests use a tiny cost to run fast.
+	PasswordCost PasswordCost
 }
 
 // Store is the open data file. Its methods are safe for concurrent use.
@@ -33,6 +38,10 @@ type Store struct {
 	path     string
 	readOnly bool
 	now      func() time.Time
+	cost     PasswordCost
+
+	dummyOnce sync.Once // dummyHash: checked for unknown usernames, so they take as long as known ones
+	dummyHash string
 }
 
 const (
@@ -119,7 +128,7 @@ func Open(path string, opts Options) (st *Store, err error) {
 	if err != nil {
 		return nil, openErr(abs, dir, existed, err)
 	}
-	s := &Store{db: db, path: abs, readOnly: opts.ReadOnly, now: opts.Now}
+	s := &Store{db: db, path: abs, readOnly: opts.ReadOnly, now: opts.Now, cost: opts.PasswordCost.normalized()}
 	if err := s.prepare(); err != nil {
 		_ = db.Close()
 		return nil, err
@@ -195,7 +204,7 @@ func (s *Store) prepare() error {
 
 // initTx creates every bucket of the current schema in a new file.
 func (s *Store) initTx(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bucketMeta, bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits} {
+	for _, name := range schemaBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}

@@ -31,8 +31,57 @@ func (c *testClock) Now() time.Time {
 	return c.t
 }
 
+// testCost makes a password hash take about a millisecond.
+var testCost = PasswordCost{Time: 1, MemoryKiB: 1024, Threads: 1}
+
 func testOptions() Options {
-	return Options{Timeout: 200 * time.Millisecond, Now: newTestClock().Now}
+	return Options{Timeout: 200 * time.Millisecond, Now: newTestClock().Now, PasswordCost: testCost}
+}
+
+// systemCtx acts as a headless command (a system actor may do everything).
+// bg, the context of most tests that are not about permissions, is it.
+var (
+	systemCtx = domain.WithActor(context.Background(), domain.SystemActor("test"))
+	bg        = systemCtx
+)
+
+// anonCtx carries no actor: nobody has logged in.
+var anonCtx = context.Background()
+
+const testAdminPassword = "rahasia-admin-1"
+
+// setupOffice runs SetupOffice with an Admin "admin" (testAdminPassword)
+// and returns the account.
+func setupOffice(t testing.TB, s *Store, name string, units ...string) domain.Account {
+	t.Helper()
+	a, err := s.SetupOffice(anonCtx, domain.Office{Name: name}, units,
+		domain.Account{Username: "admin", Name: "Operator", Roles: []domain.Role{domain.RoleAdmin}}, testAdminPassword)
+	if err != nil {
+		t.Fatalf("SetupOffice: %v", err)
+	}
+	return a
+}
+
+// loginCtx logs in and returns a context carrying the account.
+func loginCtx(t testing.TB, s *Store, username, password string) context.Context {
+	t.Helper()
+	a, err := s.Login(anonCtx, username, password)
+	if err != nil {
+		t.Fatalf("Login(%s): %v", username, err)
+	}
+	return domain.WithActor(context.Background(), domain.ActorOf(a))
+}
+
+// adminCtx sets the office up (if it has no account yet) and returns the
+// context of its Admin.
+func adminCtx(t testing.TB, s *Store) context.Context {
+	t.Helper()
+	if has, err := s.HasAccounts(anonCtx); err != nil {
+		t.Fatal(err)
+	} else if !has {
+		setupOffice(t, s, "Dinas Uji")
+	}
+	return loginCtx(t, s, "admin", testAdminPassword)
 }
 
 // openTestStore opens a new data file in a temporary folder and closes it

@@ -76,16 +76,13 @@ func unitConflict(name string) error {
 
 // SaveUnit creates a unit (u.ID == 0) or renames one, and returns its id.
 // The name is trimmed, must not be empty and must be unique ignoring case.
+// Admin only (domain.CanManageOffice); audited.
 func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) (uint64, error) {
-	const op = "save unit"
-	if err := ctx.Err(); err != nil {
-		return 0, err
-	}
-	u.Name = strings.TrimSpace(u.Name)
-	if err := domain.ValidateUnitName(u.Name); err != nil {
-		return 0, boundary(op, err)
-	}
-	err := s.update(ctx, op, func(tx *bolt.Tx) error {
+	err := s.write(ctx, "save unit", domain.CanManageOffice, func(tx *bolt.Tx, a domain.Actor) error {
+		u.Name = strings.TrimSpace(u.Name)
+		if err := domain.ValidateUnitName(u.Name); err != nil {
+			return err
+		}
 		b, err := bucket(tx, bucketUnits)
 		if err != nil {
 			return err
@@ -97,18 +94,33 @@ func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) (uint64, error) {
 		if other, ok := unitNameTaken(us, u.Name, u.ID); ok {
 			return unitConflict(other.Name)
 		}
+		entry := domain.AuditEntry{Action: domain.ActionCreate, Entity: EntityUnit,
+			Summary: []string{"nama: " + strconv.Quote(u.Name)}}
 		if u.ID == 0 {
 			if u.ID, err = b.NextSequence(); err != nil {
 				return err
 			}
-		} else if b.Get(idKey(u.ID)) == nil {
-			return fail(domain.ENOTFOUND, msgUnitNotFound, nil)
+		} else {
+			v := b.Get(idKey(u.ID))
+			if v == nil {
+				return fail(domain.ENOTFOUND, msgUnitNotFound, nil)
+			}
+			old, err := decodeUnit(v)
+			if err != nil {
+				return corrupt("unit kerja", u.ID, err)
+			}
+			entry.Action = domain.ActionUpdate
+			entry.Summary = []string{"nama: " + strconv.Quote(old.Name) + " → " + strconv.Quote(u.Name)}
 		}
 		v, err := encodeUnit(u)
 		if err != nil {
 			return err
 		}
-		return b.Put(idKey(u.ID), v)
+		if err := b.Put(idKey(u.ID), v); err != nil {
+			return err
+		}
+		entry.EntityID = u.ID
+		return appendAudit(tx, a, s.stamp(), entry)
 	})
 	if err != nil {
 		return 0, err
@@ -117,14 +129,21 @@ func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) (uint64, error) {
 }
 
 // DeleteUnit removes a unit kerja that no employee (active or not) uses.
+// Admin only; audited.
 func (s *Store) DeleteUnit(ctx context.Context, id uint64) error {
-	return s.update(ctx, "delete unit "+strconv.FormatUint(id, 10), func(tx *bolt.Tx) error {
+	op := "delete unit " + strconv.FormatUint(id, 10)
+	return s.write(ctx, op, domain.CanManageOffice, func(tx *bolt.Tx, a domain.Actor) error {
 		b, err := bucket(tx, bucketUnits)
 		if err != nil {
 			return err
 		}
-		if id == 0 || b.Get(idKey(id)) == nil {
+		v := b.Get(idKey(id))
+		if id == 0 || v == nil {
 			return fail(domain.ENOTFOUND, msgUnitNotFound, nil)
+		}
+		old, err := decodeUnit(v)
+		if err != nil {
+			return corrupt("unit kerja", id, err)
 		}
 		rows, err := bucket(tx, bucketRows)
 		if err != nil {
@@ -148,6 +167,10 @@ func (s *Store) DeleteUnit(ctx context.Context, id uint64) error {
 		if n > 0 {
 			return fail(domain.ECONFLICT, fmt.Sprintf("Unit kerja ini masih dipakai oleh %d pegawai.", n), nil)
 		}
-		return b.Delete(idKey(id))
+		if err := b.Delete(idKey(id)); err != nil {
+			return err
+		}
+		return appendAudit(tx, a, s.stamp(), domain.AuditEntry{Action: domain.ActionDelete, Entity: EntityUnit,
+			EntityID: id, Summary: []string{"nama: " + strconv.Quote(old.Name)}})
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"asndesk/domain"
 
@@ -18,29 +19,51 @@ const (
 	areaHome area = iota
 	areaEmployees
 	areaUnits
+	areaAccounts
+	areaAudit
+	areaBackup
 )
 
 type menuEntry struct {
 	key, label string
 	area       area
-	action     string // "help" or "quit" for the non-area entries
+	action     string // "help", "quit", "password", "logout" for the non-area entries
 }
 
-func menuEntries() []menuEntry {
-	return []menuEntry{
+// menuEntries lists what the logged-in account may open: screens hide what
+// a role cannot do (the store refuses it anyway).
+func (m *Model) menuEntries() []menuEntry {
+	c := m.c
+	out := []menuEntry{
 		{key: "F2", label: "Beranda", area: areaHome},
 		{key: "F3", label: "Pegawai", area: areaEmployees},
-		{key: "F4", label: "Unit Kerja", area: areaUnits},
-		{},
-		{key: "F1", label: "Bantuan", action: "help"},
-		{key: "F10", label: "Keluar", action: "quit"},
 	}
+	if c.can(domain.CanManageOffice) {
+		out = append(out, menuEntry{key: "F4", label: "Unit Kerja", area: areaUnits})
+	}
+	if c.can(domain.CanManageAccounts) {
+		out = append(out, menuEntry{label: "Akun pengguna", area: areaAccounts})
+	}
+	if c.can(domain.CanViewAudit) {
+		out = append(out, menuEntry{label: "Riwayat perubahan", area: areaAudit})
+	}
+	if c.can(domain.CanBackup) {
+		out = append(out, menuEntry{label: "Cadangan & data", area: areaBackup})
+	}
+	return append(out, menuEntry{},
+		menuEntry{label: "Ganti kata sandi", action: "password"},
+		menuEntry{label: "Keluar akun", action: "logout"},
+		menuEntry{},
+		menuEntry{key: "F9", label: "Menu", action: "menu"},
+		menuEntry{key: "F1", label: "Bantuan", action: "help"},
+		menuEntry{key: "F10", label: "Keluar", action: "quit"},
+	)
 }
 
 // Layout constants: the chrome is one header line, one title line, one
 // status line and one footer line; the menu has a fixed width.
 const (
-	menuWidth = 18
+	menuWidth = 24
 	minWidth  = 80
 	minHeight = 24
 )
@@ -52,6 +75,11 @@ type Model struct {
 	stack    []Screen
 	area     area
 	overlay  *dialog
+	menuOn   bool // F9: the keyboard is in the menu
+	menuIdx  int
+	gate     gate
+	drafts   map[uint64][]Screen // screens of a user locked out by the idle timer
+	lastKey  time.Time
 	w, h     int
 	status   string
 	statErr  bool
@@ -65,28 +93,57 @@ func New(c *Common) *Model {
 	if c.Ctx == nil {
 		c.Ctx = context.Background()
 	}
+	if c.Base == nil {
+		c.Base = c.Ctx
+	}
 	if c.Styles.Title.GetBold() == false {
 		c.Styles = NewStyles(DefaultPalette())
 	}
 	if c.BUP.JPT == 0 {
 		c.BUP = domain.DefaultBUPGrid()
 	}
-	return &Model{c: c}
+	return &Model{c: c, drafts: map[uint64][]Screen{}, gate: gateLoading}
 }
 
-// Init loads the office data.
-func (m *Model) Init() tea.Cmd { return loadData(m.c, "") }
+// Init loads the office data and starts the idle timer.
+func (m *Model) Init() tea.Cmd { return tea.Batch(loadData(m.c, ""), m.scheduleIdle()) }
+
+// gate is what stands between the user and the areas.
+type gate int
+
+const (
+	gateLoading    gate = iota
+	gateWelcome         // no office yet
+	gateFirstAdmin      // an office without accounts (a file from before accounts existed)
+	gateLogin
+	gateOpen
+)
+
+func (m *Model) currentGate() gate {
+	switch {
+	case !m.c.HasOffice:
+		return gateWelcome
+	case !m.c.HasAccounts:
+		return gateFirstAdmin
+	case !m.c.loggedIn():
+		return gateLogin
+	}
+	return gateOpen
+}
 
 func loadData(c *Common, status string) tea.Cmd {
-	repo, ctx := c.Repo, c.Ctx
+	repo, ctx, logged := c.Repo, c.Ctx, c.loggedIn()
 	return func() tea.Msg {
 		d := dataLoadedMsg{status: status}
 		d.office, d.hasOffice, d.err = repo.Office(ctx)
 		if d.err == nil {
-			d.units, d.err = repo.Units(ctx)
+			d.hasAccounts, d.err = repo.HasAccounts(ctx)
 		}
-		if d.err == nil {
-			d.rows, d.err = repo.ListRows(ctx)
+		if d.err == nil && logged {
+			d.units, d.err = repo.Units(ctx)
+			if d.err == nil {
+				d.rows, d.err = repo.ListRows(ctx)
+			}
 		}
 		return d
 	}
@@ -111,9 +168,11 @@ func (m *Model) dirty() bool {
 // Dirty reports whether any open screen holds unsaved edits (GuardQuit).
 func (m *Model) Dirty() bool { return m.dirty() && !m.quitting }
 
+func (m *Model) showMenu() bool { return m.gate == gateOpen }
+
 func (m *Model) contentSize() (int, int) {
 	w := m.w - menuWidth - 1
-	if !m.c.HasOffice {
+	if !m.showMenu() {
 		w = m.w - 2
 	}
 	return max(0, w), max(0, m.h-4)
@@ -134,14 +193,25 @@ func (m *Model) pushScreen(s Screen) tea.Cmd {
 }
 
 func (m *Model) rootScreen(a area) Screen {
-	if !m.c.HasOffice {
+	switch m.gate {
+	case gateWelcome:
 		return newWelcome(m.c)
+	case gateFirstAdmin:
+		return newFirstAdmin(m.c)
+	case gateLogin, gateLoading:
+		return newLogin(m.c)
 	}
 	switch a {
 	case areaEmployees:
 		return newEmployeeList(m.c)
 	case areaUnits:
 		return newUnitList(m.c)
+	case areaAccounts:
+		return newAccountList(m.c)
+	case areaAudit:
+		return newAuditScreen(m.c)
+	case areaBackup:
+		return newBackupScreen(m.c)
 	}
 	return newHome(m.c)
 }
@@ -191,17 +261,21 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.setStatus(domain.ErrorMessage(msg.err), true)
 			return m, nil
 		}
-		hadOffice := m.c.HasOffice
 		m.c.setData(msg)
 		if msg.status != "" {
 			m.setStatus(msg.status, false)
 		}
-		if !m.loaded || hadOffice != m.c.HasOffice {
+		if g := m.currentGate(); !m.loaded || g != m.gate {
 			m.loaded = true
-			m.resize()
-			return m, m.setArea(areaHome)
+			return m, m.enterGate(g)
 		}
 		return m, m.broadcast(dataChangedMsg{})
+	case loggedInMsg:
+		return m, m.afterLogin(msg.account)
+	case logoutMsg:
+		return m, m.logout(msg.status)
+	case idleTickMsg:
+		return m, m.idleCheck(msg.now)
 	case reloadMsg:
 		return m, loadData(m.c, msg.status)
 	case pushMsg:
@@ -254,6 +328,90 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 type forceAreaMsg struct{ a area }
 
+// enterGate switches between welcome, first admin, login and the areas.
+func (m *Model) enterGate(g gate) tea.Cmd {
+	m.gate = g
+	m.menuOn = false
+	m.resize()
+	if g == gateOpen {
+		if d, ok := m.drafts[m.c.Account.ID]; ok {
+			// The same person is back after the idle lock: everything they
+			// had open, half-filled forms included, is as they left it.
+			delete(m.drafts, m.c.Account.ID)
+			m.stack = d
+			m.resize()
+			return m.broadcast(dataChangedMsg{})
+		}
+	}
+	cmd := m.setArea(areaHome)
+	if g == gateOpen && m.c.Account.MustChangePassword {
+		return tea.Batch(cmd, push(newPasswordForm(m.c, true)))
+	}
+	return cmd
+}
+
+type (
+	loggedInMsg struct{ account domain.Account }
+	logoutMsg   struct{ status string }
+	idleTickMsg struct{ now time.Time }
+)
+
+func (m *Model) afterLogin(a domain.Account) tea.Cmd {
+	m.c.login(a)
+	m.lastKey = m.c.Now()
+	text := "Selamat datang, " + a.Name + "."
+	if a.MustChangePassword {
+		text = "Kata sandi Anda diatur ulang oleh Admin: buat kata sandi baru dulu."
+	}
+	return loadData(m.c, text)
+}
+
+// logout ends the session: screens with unsaved edits are kept as that
+// user's draft only when the idle timer locks; a deliberate logout asks
+// first (guarded by the caller).
+func (m *Model) logout(status string) tea.Cmd {
+	repo, ctx := m.c.Repo, m.c.Ctx
+	m.c.logout()
+	m.stack = nil
+	m.c.Rows, m.c.Units = nil, nil
+	m.c.Version++
+	m.gate = gateLogin
+	m.resize()
+	return tea.Batch(func() tea.Msg {
+		if err := repo.Logout(ctx); err != nil {
+			return statusMsg{text: domain.ErrorMessage(err), err: true}
+		}
+		return nil
+	}, m.pushScreen(newLogin(m.c)), info(status))
+}
+
+func (m *Model) scheduleIdle() tea.Cmd {
+	if m.c.Tick == nil || m.c.IdleTimeout <= 0 {
+		return nil
+	}
+	return m.c.Tick(30*time.Second, func(t time.Time) tea.Msg { return idleTickMsg{t} })
+}
+
+// idleCheck locks the session after IdleTimeout without keys: the open
+// screens are parked as this user's draft and the login screen shows.
+func (m *Model) idleCheck(now time.Time) tea.Cmd {
+	next := m.scheduleIdle()
+	if m.gate != gateOpen || m.c.IdleTimeout <= 0 || now.Sub(m.lastKey) < m.c.IdleTimeout {
+		return next
+	}
+	m.drafts[m.c.Account.ID] = m.stack
+	m.overlay = nil
+	repo, ctx := m.c.Repo, m.c.Ctx
+	m.c.logout()
+	m.stack = nil
+	m.gate = gateLogin
+	m.resize()
+	return tea.Batch(next, m.pushScreen(newLogin(m.c)), func() tea.Msg {
+		_ = repo.Logout(ctx)
+		return statusMsg{text: "Layar dikunci karena lama tidak dipakai. Masuk lagi untuk melanjutkan; isian yang belum disimpan masih ada."}
+	})
+}
+
 // dataChangedMsg tells every screen that Common's data was reloaded.
 type dataChangedMsg struct{}
 
@@ -290,14 +448,24 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 	if t == nil || !m.loaded {
 		return nil
 	}
-	if m.c.HasOffice {
+	m.lastKey = m.c.Now()
+	if m.showMenu() {
+		if m.menuOn {
+			return m.menuKey(k)
+		}
 		switch k.String() {
 		case "f2":
 			return goArea(areaHome)
 		case "f3":
 			return goArea(areaEmployees)
 		case "f4":
-			return goArea(areaUnits)
+			if m.c.can(domain.CanManageOffice) {
+				return goArea(areaUnits)
+			}
+			return nil
+		case "f9":
+			m.menuOn = true
+			return nil
 		}
 	}
 	if !t.Capturing() && k.String() == "?" {
@@ -332,21 +500,14 @@ func (m *Model) mouse(ms tea.MouseMsg) tea.Cmd {
 	}
 	bodyTop := 1
 	left := 1
-	if m.c.HasOffice {
+	m.lastKey = m.c.Now()
+	if m.showMenu() {
 		left = menuWidth + 1
 		if ms.X < menuWidth && ms.Action == tea.MouseActionPress && ms.Button == tea.MouseButtonLeft {
 			i := ms.Y - bodyTop - 1
-			entries := menuEntries()
+			entries := m.menuEntries()
 			if i >= 0 && i < len(entries) {
-				e := entries[i]
-				switch {
-				case e.action == "quit":
-					return m.requestQuit()
-				case e.action == "help":
-					m.showHelp()
-				case e.label != "":
-					return goArea(e.area)
-				}
+				return m.activateMenu(entries[i])
 			}
 			return nil
 		}
@@ -363,10 +524,61 @@ func (m *Model) mouse(ms tea.MouseMsg) tea.Cmd {
 	return t.Update(ms)
 }
 
+// menuKey moves in the menu after F9: arrows, Enter, Esc.
+func (m *Model) menuKey(k tea.KeyMsg) tea.Cmd {
+	entries := m.menuEntries()
+	step := func(d int) {
+		for i := 0; i < len(entries); i++ {
+			m.menuIdx = (m.menuIdx + d + len(entries)) % len(entries)
+			if entries[m.menuIdx].label != "" {
+				return
+			}
+		}
+	}
+	switch k.String() {
+	case "up", "shift+tab":
+		step(-1)
+	case "down", "tab":
+		step(1)
+	case "esc", "f9":
+		m.menuOn = false
+	case "enter", " ":
+		m.menuOn = false
+		if m.menuIdx < len(entries) {
+			return m.activateMenu(entries[m.menuIdx])
+		}
+	}
+	return nil
+}
+
+func (m *Model) activateMenu(e menuEntry) tea.Cmd {
+	m.menuOn = false
+	switch e.action {
+	case "":
+		if e.label == "" {
+			return nil
+		}
+		return goArea(e.area)
+	case "quit":
+		return m.requestQuit()
+	case "help":
+		m.showHelp()
+	case "menu":
+		m.menuOn = true
+	case "password":
+		return push(newPasswordForm(m.c, false))
+	case "logout":
+		return m.guarded("Ada perubahan yang belum disimpan. Keluar akun tanpa menyimpan?",
+			func() tea.Msg { return logoutMsg{"Anda sudah keluar. Sampai jumpa."} })
+	}
+	return nil
+}
+
 func (m *Model) showHelp() {
 	var b strings.Builder
 	b.WriteString("Tombol umum\n")
 	global := []KeyHelp{{"F1 atau ?", "bantuan ini"}, {"F2 / F3 / F4", "Beranda / Pegawai / Unit Kerja"},
+		{"F9", "menu: ↑↓ pilih, Enter buka (akun, riwayat, cadangan, keluar akun)"},
 		{"Esc", "kembali ke layar sebelumnya"}, {"F10 atau Ctrl+C", "keluar"},
 		{"Tab / Shift+Tab", "pindah isian atau tombol"}, {"Mouse", "klik menu, baris, tab dan tombol; roda untuk menggulir"}}
 	for _, k := range global {
@@ -407,7 +619,7 @@ func (m *Model) View() string {
 		title := st.Title.Render(clip(m.breadcrumb(), cw))
 		body = title + "\n" + clipBlock(t.View(), cw, ch)
 	}
-	if m.c.HasOffice {
+	if m.showMenu() {
 		body = lipgloss.JoinHorizontal(lipgloss.Top, m.menu(ch+1), " ", body)
 	} else {
 		body = lipgloss.JoinHorizontal(lipgloss.Top, " ", body)
@@ -448,6 +660,9 @@ func (m *Model) header() string {
 	}
 	date := domain.DateOf(m.c.Now())
 	right := dayName(date) + ", " + date.Long() + " "
+	if m.c.loggedIn() {
+		right = inert(m.c.Account.Username) + " (" + roleNames(m.c.Account.Roles) + ") · " + right
+	}
 	space := m.w - width(left) - width(demo) - width(right)
 	if space < 1 {
 		left = clip(left, max(1, m.w-width(demo)-width(right)-1))
@@ -464,14 +679,18 @@ func dayName(d domain.Date) string {
 func (m *Model) menu(h int) string {
 	st := &m.c.Styles
 	lines := []string{""}
-	for _, e := range menuEntries() {
+	for i, e := range m.menuEntries() {
 		if e.label == "" {
 			lines = append(lines, "")
 			continue
 		}
-		text := " " + fit(e.label, menuWidth-7) + st.MenuKey.Render(fit(e.key, 4))
-		if e.action == "" && e.area == m.area {
-			text = st.MenuActive.Render(" " + fit(e.label, menuWidth-7) + fit(e.key, 4))
+		marker := " "
+		if m.menuOn && i == m.menuIdx {
+			marker = "›"
+		}
+		text := marker + fit(e.label, menuWidth-7) + st.MenuKey.Render(fit(e.key, 4))
+		if (e.action == "" && e.area == m.area) || (m.menuOn && i == m.menuIdx) {
+			text = st.MenuActive.Render(marker + fit(e.label, menuWidth-7) + fit(e.key, 4))
 		}
 		lines = append(lines, text)
 	}
@@ -484,7 +703,9 @@ func (m *Model) menu(h int) string {
 func (m *Model) footer() string {
 	st := &m.c.Styles
 	var keys []KeyHelp
-	if m.overlay == nil {
+	if m.menuOn {
+		keys = append(keys, KeyHelp{"↑↓", "Pilih menu"}, KeyHelp{"Enter", "Buka"}, KeyHelp{"Esc", "Tutup menu"})
+	} else if m.overlay == nil {
 		if t := m.top(); t != nil {
 			keys = append(keys, t.Keys()...)
 		}
@@ -512,3 +733,11 @@ func GuardQuit(model tea.Model, msg tea.Msg) tea.Msg {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func roleNames(rs []domain.Role) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.String())
+	}
+	return strings.Join(out, ", ")
+}

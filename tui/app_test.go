@@ -31,19 +31,23 @@ func requireAbsent(t *testing.T, view string, bad ...string) {
 
 func TestWelcome(t *testing.T) {
 	t.Run("first run shows the two ways in", func(t *testing.T) {
-		h := newHarness(t, newFakeRepo(), 100, 30)
+		h := newHarness(t, newFakeRepo(), 120, 32)
 		golden.RequireEqual(t, []byte(h.view()))
 	})
-	t.Run("demo opens the demo office", func(t *testing.T) {
-		h := newHarness(t, newFakeRepo(), 100, 30)
+	t.Run("demo opens the demo office at its login", func(t *testing.T) {
+		h := newHarness(t, newFakeRepo(), 120, 32)
+		h.m.c.DemoLogins = "admin · pimpinan · penilai · pegawai · merit — kata sandi: contoh123"
 		h.keys("enter")
 		if !h.repo.hasOffice || len(h.repo.emps) != 4 {
 			t.Fatalf("demo not written: office=%v emps=%d", h.repo.hasOffice, len(h.repo.emps))
 		}
+		requireContains(t, h.view(), "Masuk ke asndesk", "contoh123")
 		golden.RequireEqual(t, []byte(h.view()))
+		h.login("admin", "contoh123")
+		requireContains(t, h.view(), "Jumlah pegawai", "admin (Admin)")
 	})
 	t.Run("new office asks for a name and units", func(t *testing.T) {
-		h := newHarness(t, newFakeRepo(), 100, 30)
+		h := newHarness(t, newFakeRepo(), 120, 32)
 		h.keys("down", "enter")
 		h.keys("ctrl+s")
 		requireContains(t, h.view(), "Nama instansi wajib diisi.")
@@ -53,7 +57,22 @@ func TestWelcome(t *testing.T) {
 		h.typeText("Puskesmas Cibeber")
 		h.keys("tab")
 		h.typeText("Tata Usaha; Pelayanan Medis ;; Farmasi")
+		h.keys("tab", "ctrl+u")
+		h.typeText("operator")
+		h.keys("tab")
+		h.typeText("Rina Operator")
+		h.keys("tab")
+		h.typeText("pendek")
 		h.keys("ctrl+s")
+		requireContains(t, h.view(), "Kata sandi minimal 8 karakter.")
+		h.keys("ctrl+u")
+		h.typeText("rahasia-kantor-1")
+		h.keys("tab")
+		h.typeText("rahasia-kantor-1")
+		h.keys("ctrl+s")
+		if h.m.c.Account.Username != "operator" || !h.m.c.Account.HasRole(domain.RoleAdmin) {
+			t.Fatalf("not logged in as the new Admin: %+v", h.m.c.Account)
+		}
 		if h.repo.office.Name != "Puskesmas Cibeber" || len(h.repo.units) != 3 {
 			t.Fatalf("office %q units %d", h.repo.office.Name, len(h.repo.units))
 		}
@@ -63,28 +82,28 @@ func TestWelcome(t *testing.T) {
 
 func TestEmployeeList(t *testing.T) {
 	t.Run("inactive hidden by default", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3")
 		requireContains(t, h.view(), "Siti Aminah", "19860926 201505 2 001", "Aktif (3)")
 		requireAbsent(t, h.view(), "Hartono")
 		golden.RequireEqual(t, []byte(h.view()))
 	})
 	t.Run("inactive one key away", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f7")
 		requireContains(t, h.view(), "Hartono (Pensiun)")
 		requireAbsent(t, h.view(), "Siti Aminah")
 	})
 	t.Run("filter as you type over nama NIP jabatan unit", func(t *testing.T) {
 		for query, want := range map[string]string{"amin": "Siti Aminah", "2023 21": "Yohanes Wenda", "camat": "Bambang", "pemerintahan": "Yohanes"} {
-			h := withDemo(t, 100, 30)
+			h := withDemo(t, 120, 32)
 			h.keys("f3")
 			h.typeText(query)
 			requireContains(t, h.view(), want, "1 dari 3 pegawai")
 		}
 	})
 	t.Run("typing letters never fires shortcuts", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3")
 		h.typeText("q?")
 		if h.quit || h.m.overlay != nil {
@@ -93,7 +112,7 @@ func TestEmployeeList(t *testing.T) {
 		requireContains(t, h.view(), "Cari: q?")
 	})
 	t.Run("sort by golongan puts the senior first", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f6", "f6")
 		v := h.view()
 		if strings.Index(v, "IV/b") > strings.Index(v, "III/b") {
@@ -102,7 +121,7 @@ func TestEmployeeList(t *testing.T) {
 		requireContains(t, v, "urut golongan")
 	})
 	t.Run("esc from detail keeps cursor and filter", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3")
 		h.typeText("a")
 		h.keys("down", "enter")
@@ -112,7 +131,7 @@ func TestEmployeeList(t *testing.T) {
 		golden.RequireEqual(t, []byte(h.view()))
 	})
 	t.Run("mouse: menu, tab and row", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.click(3, 3) // "Pegawai" in the menu
 		requireContains(t, h.view(), "Cari:")
 		h.click(menuWidth+1+14, 2) // the "Tidak aktif" tab
@@ -125,7 +144,7 @@ func TestEmployeeList(t *testing.T) {
 
 func TestEmployeeEdit(t *testing.T) {
 	t.Run("edit jabatan and save", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3")
 		h.typeText("siti")
 		h.keys("enter", "f5")
@@ -145,7 +164,7 @@ func TestEmployeeEdit(t *testing.T) {
 		golden.RequireEqual(t, []byte(h.view()))
 	})
 	t.Run("bad NIP blocks save and keeps what was typed", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f5")
 		h.typeText("Ani Lestari")
 		for i := 0; i < 40 && h.m.top().(*employeeForm).form.focused().key != domain.FieldNIP; i++ {
@@ -161,7 +180,7 @@ func TestEmployeeEdit(t *testing.T) {
 		golden.RequireEqual(t, []byte(v))
 	})
 	t.Run("warnings do not block", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f5")
 		h.typeText("Rudi Hartawan")
 		form := h.m.top().(*employeeForm).form
@@ -177,7 +196,7 @@ func TestEmployeeEdit(t *testing.T) {
 		requireContains(t, h.view(), "peringatan")
 	})
 	t.Run("duplicate NIP from the store keeps the form", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f5")
 		h.typeText("Orang Lain")
 		form := h.m.top().(*employeeForm).form
@@ -190,7 +209,7 @@ func TestEmployeeEdit(t *testing.T) {
 		}
 	})
 	t.Run("store failure never loses the form", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f5")
 		h.typeText("Dewi Sartika")
 		h.m.top().(*employeeForm).form.focusKey(domain.FieldNIP)
@@ -200,7 +219,7 @@ func TestEmployeeEdit(t *testing.T) {
 		requireContains(t, h.view(), "Terjadi kesalahan internal", "Tambah pegawai", "Dewi Sartika")
 	})
 	t.Run("emoji typed is stored as typed", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f5")
 		name := "Budi Ceria 😀"
 		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)})
@@ -222,7 +241,8 @@ func TestEmployeeEdit(t *testing.T) {
 		es[1].Nama = "Siti \x1b[31mMerah\x1b[0m\x1b[2J"
 		es[1].Alamat = "Jl. \x1b]0;judul\x07Mawar"
 		_ = repo.LoadOffice(t.Context(), o, us, es)
-		h := newHarness(t, repo, 100, 30)
+		h := newHarness(t, repo, 120, 32)
+		h.login("admin", "contoh123")
 		h.keys("f3")
 		v := h.view()
 		if strings.Contains(v, "\x1b[31m") || strings.Contains(v, "\x1b[2J") {
@@ -241,14 +261,14 @@ func TestEmployeeEdit(t *testing.T) {
 
 func TestQuit(t *testing.T) {
 	t.Run("clean quits at once", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f10")
 		if !h.quit {
 			t.Fatal("F10 did not quit")
 		}
 	})
 	t.Run("unsaved changes ask first", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f5")
 		h.typeText("Setengah Jadi")
 		h.keys("f10")
@@ -264,7 +284,7 @@ func TestQuit(t *testing.T) {
 		}
 	})
 	t.Run("esc on a dirty form asks before discarding", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f5")
 		h.typeText("X")
 		h.keys("esc")
@@ -273,7 +293,7 @@ func TestQuit(t *testing.T) {
 		requireContains(t, h.view(), "Tambah pegawai")
 	})
 	t.Run("guard turns a stray quit into the question", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f5")
 		h.typeText("X")
 		if _, ok := GuardQuit(h.m, tea.QuitMsg{}).(quitMsg); !ok {
@@ -288,7 +308,7 @@ func TestLayout(t *testing.T) {
 		golden.RequireEqual(t, []byte(h.view()))
 	})
 	t.Run("resize keeps every line inside the window", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3")
 		for _, sz := range [][2]int{{80, 24}, {132, 40}, {81, 25}} {
 			h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
@@ -304,7 +324,7 @@ func TestLayout(t *testing.T) {
 		}
 	})
 	t.Run("help overlay", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "f1")
 		golden.RequireEqual(t, []byte(h.view()))
 		h.keys("enter")
@@ -316,14 +336,14 @@ func TestLayout(t *testing.T) {
 
 func TestUnitsAndStatus(t *testing.T) {
 	t.Run("add unit", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f4", "f5")
 		h.typeText("Seksi Trantib")
 		h.keys("enter")
 		requireContains(t, h.view(), "Seksi Trantib", "Unit kerja disimpan.")
 	})
 	t.Run("unit in use cannot be deleted", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f4", "f8", "y")
 		requireContains(t, h.view(), "masih dipakai")
 		if len(h.repo.units) != 2 {
@@ -331,7 +351,7 @@ func TestUnitsAndStatus(t *testing.T) {
 		}
 	})
 	t.Run("status change instead of delete", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3")
 		h.typeText("yohanes")
 		h.keys("enter", "f6")
@@ -343,7 +363,7 @@ func TestUnitsAndStatus(t *testing.T) {
 		requireContains(t, h.view(), "Status diubah menjadi Pindah.")
 	})
 	t.Run("hard delete asks", func(t *testing.T) {
-		h := withDemo(t, 100, 30)
+		h := withDemo(t, 120, 32)
 		h.keys("f3", "enter", "f8")
 		requireContains(t, h.view(), "untuk selamanya")
 		h.keys("n")

@@ -34,6 +34,9 @@ func (s *employeeDetail) Title() string {
 }
 
 func (s *employeeDetail) Keys() []KeyHelp {
+	if !s.c.can(domain.CanEditEmployee) {
+		return []KeyHelp{{"↑↓", "Gulir"}}
+	}
 	return []KeyHelp{{"↑↓", "Gulir"}, {"F5", "Ubah"}, {"F6", "Ubah status"}, {"F8", "Hapus"}}
 }
 
@@ -96,7 +99,7 @@ func (s *employeeDetail) Update(msg tea.Msg) tea.Cmd {
 		case "pgdown":
 			s.offset = min(max(0, s.lines-s.h), s.offset+s.h)
 		case "f5", "enter":
-			if s.loaded {
+			if s.loaded && s.c.can(domain.CanEditEmployee) {
 				e := s.emp
 				return push(newEmployeeForm(s.c, &e))
 			}
@@ -119,7 +122,7 @@ func (s *employeeDetail) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *employeeDetail) chooseStatus() tea.Cmd {
-	if !s.loaded || s.working {
+	if !s.loaded || s.working || !s.c.can(domain.CanEditEmployee) {
 		return nil
 	}
 	var labels []string
@@ -145,7 +148,7 @@ func (s *employeeDetail) chooseStatus() tea.Cmd {
 }
 
 func (s *employeeDetail) confirmDelete() tea.Cmd {
-	if !s.loaded || s.working {
+	if !s.loaded || s.working || !s.c.can(domain.CanEditEmployee) {
 		return nil
 	}
 	id := s.emp.ID

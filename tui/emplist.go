@@ -73,7 +73,11 @@ func (s *employeeList) Capturing() bool { return true }
 func (s *employeeList) OwnsEsc() bool   { return s.filter.Value() != "" }
 
 func (s *employeeList) Keys() []KeyHelp {
-	return []KeyHelp{{"Enter", "Buka"}, {"F5", "Tambah"}, {"F6", "Urut: " + s.sortBy.String()}, {"F7", "Aktif/Tidak aktif/Semua"}}
+	keys := []KeyHelp{{"Enter", "Buka"}}
+	if s.c.can(domain.CanEditEmployee) {
+		keys = append(keys, KeyHelp{"F5", "Tambah"})
+	}
+	return append(keys, KeyHelp{"F6", "Urut: " + s.sortBy.String()}, KeyHelp{"F7", "Aktif/Tidak aktif/Semua"})
 }
 
 func (s *employeeList) SetSize(w, h int) {
@@ -273,7 +277,9 @@ func (s *employeeList) Update(msg tea.Msg) tea.Cmd {
 		case "enter":
 			return s.open()
 		case "f5", "insert":
-			return push(newEmployeeForm(s.c, nil))
+			if s.c.can(domain.CanEditEmployee) {
+				return push(newEmployeeForm(s.c, nil))
+			}
 		case "f6":
 			s.sortBy = (s.sortBy + 1) % sortCount
 			s.refilter(true)
@@ -386,7 +392,11 @@ func (s *employeeList) View() string {
 		case s.query != "":
 			b.WriteString(st.Muted.Render("Tidak ada pegawai yang cocok dengan \"" + inert(s.filter.Value()) + "\". Esc menghapus pencarian."))
 		case len(s.items) == 0:
-			b.WriteString(st.Muted.Render("Belum ada pegawai. Tekan F5 untuk menambah pegawai pertama."))
+			if s.c.can(domain.CanEditEmployee) {
+				b.WriteString(st.Muted.Render("Belum ada pegawai. Tekan F5 untuk menambah pegawai pertama."))
+			} else {
+				b.WriteString(st.Muted.Render("Tidak ada data pegawai yang boleh Anda lihat."))
+			}
 		default:
 			b.WriteString(st.Muted.Render("Tidak ada pegawai di tab ini. F7 berpindah tab."))
 		}

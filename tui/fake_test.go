@@ -18,29 +18,44 @@ type fakeRepo struct {
 	next      uint64
 	fail      error // returned by every write when set
 	writes    int
+	accounts  map[uint64]domain.Account
+	passwords map[uint64]string
+	audit     []domain.AuditEntry
+	backups   []BackupInfo
+	restored  string
 }
 
 func newFakeRepo() *fakeRepo {
-	return &fakeRepo{units: map[uint64]domain.Unit{}, emps: map[uint64]domain.Employee{}, next: 1000}
+	return &fakeRepo{units: map[uint64]domain.Unit{}, emps: map[uint64]domain.Employee{}, next: 1000,
+		accounts: map[uint64]domain.Account{}, passwords: map[uint64]string{}}
 }
 
 func (f *fakeRepo) Office(context.Context) (domain.Office, bool, error) {
 	return f.office, f.hasOffice, nil
 }
 
-func (f *fakeRepo) SetupOffice(_ context.Context, o domain.Office, names []string) error {
+func (f *fakeRepo) SetupOffice(_ context.Context, o domain.Office, names []string, admin domain.Account, pw string) (domain.Account, error) {
 	if f.fail != nil {
-		return f.fail
+		return domain.Account{}, f.fail
+	}
+	if len(f.accounts) > 0 {
+		return domain.Account{}, domain.Errorf(domain.ECONFLICT, "Kantor sudah disiapkan.")
 	}
 	f.writes++
-	f.office, f.hasOffice = o, true
+	if o.Name != "" {
+		f.office, f.hasOffice = o, true
+	}
+	f.next++
+	admin.ID = f.next
+	f.accounts[admin.ID] = admin
+	f.passwords[admin.ID] = pw
 	for _, n := range names {
 		if n = strings.TrimSpace(n); n != "" {
 			f.next++
 			f.units[f.next] = domain.Unit{ID: f.next, Name: n}
 		}
 	}
-	return nil
+	return admin, nil
 }
 
 func (f *fakeRepo) LoadOffice(_ context.Context, o domain.Office, us []domain.Unit, es []domain.Employee) error {
@@ -55,7 +70,21 @@ func (f *fakeRepo) LoadOffice(_ context.Context, o domain.Office, us []domain.Un
 	for _, e := range es {
 		f.emps[e.ID] = e
 	}
+	f.addDemoAccounts()
 	return nil
+}
+
+// addDemoAccounts mirrors the store's demo logins on the test office:
+// admin; penilai = Bambang (atasan of 2 and 3); pegawai = Siti.
+func (f *fakeRepo) addDemoAccounts() {
+	add := func(id uint64, user string, emp uint64, roles ...domain.Role) {
+		f.accounts[id] = domain.Account{ID: id, Username: user, Name: user, Roles: roles, EmployeeID: emp}
+		f.passwords[id] = "contoh123"
+	}
+	add(901, "admin", 0, domain.RoleAdmin)
+	add(902, "penilai", 1, domain.RolePenilai, domain.RolePegawai)
+	add(903, "pegawai", 2, domain.RolePegawai)
+	add(904, "pimpinan", 1, domain.RolePimpinan)
 }
 
 func (f *fakeRepo) ResetOffice(context.Context) error {
@@ -66,26 +95,35 @@ func (f *fakeRepo) ResetOffice(context.Context) error {
 	return nil
 }
 
-func (f *fakeRepo) ListRows(context.Context) ([]domain.Row, error) {
+func (f *fakeRepo) ListRows(ctx context.Context) ([]domain.Row, error) {
 	var out []domain.Row
+	a := domain.ActorFrom(ctx)
 	for _, e := range f.emps {
-		out = append(out, domain.RowOf(e))
+		if domain.CanViewEmployee(a, e) == nil {
+			out = append(out, domain.RowOf(e))
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
 
-func (f *fakeRepo) Employee(_ context.Context, id uint64) (domain.Employee, error) {
+func (f *fakeRepo) Employee(ctx context.Context, id uint64) (domain.Employee, error) {
 	e, ok := f.emps[id]
 	if !ok {
 		return e, domain.Errorf(domain.ENOTFOUND, "Pegawai tidak ditemukan.")
 	}
+	if err := domain.CanViewEmployee(domain.ActorFrom(ctx), e); err != nil {
+		return domain.Employee{}, err
+	}
 	return e, nil
 }
 
-func (f *fakeRepo) check(e domain.Employee) error {
+func (f *fakeRepo) check(ctx context.Context, e domain.Employee) error {
 	if f.fail != nil {
 		return f.fail
+	}
+	if err := domain.CanEditEmployee(domain.ActorFrom(ctx)); err != nil {
+		return err
 	}
 	if fe := domain.ValidateEmployee(e); fe != nil {
 		return fe
@@ -98,8 +136,8 @@ func (f *fakeRepo) check(e domain.Employee) error {
 	return nil
 }
 
-func (f *fakeRepo) CreateEmployee(_ context.Context, e domain.Employee) (uint64, error) {
-	if err := f.check(e); err != nil {
+func (f *fakeRepo) CreateEmployee(ctx context.Context, e domain.Employee) (uint64, error) {
+	if err := f.check(ctx, e); err != nil {
 		return 0, err
 	}
 	f.writes++
@@ -109,11 +147,12 @@ func (f *fakeRepo) CreateEmployee(_ context.Context, e domain.Employee) (uint64,
 	return e.ID, nil
 }
 
-func (f *fakeRepo) UpdateEmployee(_ context.Context, e domain.Employee) error {
-	if err := f.check(e); err != nil {
+func (f *fakeRepo) UpdateEmployee(ctx context.Context, e domain.Employee) error {
+	if err := f.check(ctx, e); err != nil {
 		return err
 	}
 	f.writes++
+	f.log(ctx, domain.ActionUpdate, "pegawai", e.ID, domain.DiffEmployee(f.emps[e.ID], e))
 	f.emps[e.ID] = e
 	return nil
 }
@@ -158,5 +197,132 @@ func (f *fakeRepo) DeleteUnit(_ context.Context, id uint64) error {
 	}
 	f.writes++
 	delete(f.units, id)
+	return nil
+}
+
+func (f *fakeRepo) log(ctx context.Context, action, entity string, id uint64, summary []string) {
+	a := domain.ActorFrom(ctx)
+	f.audit = append([]domain.AuditEntry{{ID: uint64(len(f.audit) + 1), Time: fixedNow(), AccountID: a.AccountID, Account: a.Label(),
+		Action: action, Entity: entity, EntityID: id, Summary: summary}}, f.audit...)
+}
+
+func (f *fakeRepo) CreateFirstAdmin(ctx context.Context, a domain.Account, pw string) (domain.Account, error) {
+	return f.SetupOffice(ctx, domain.Office{}, nil, a, pw)
+}
+
+func (f *fakeRepo) HasAccounts(context.Context) (bool, error) { return len(f.accounts) > 0, nil }
+
+func (f *fakeRepo) Login(ctx context.Context, user, pw string) (domain.Account, error) {
+	for id, a := range f.accounts {
+		if a.Username == user && f.passwords[id] == pw {
+			f.log(domain.WithActor(ctx, domain.ActorOf(a)), domain.ActionLogin, "akun", id, nil)
+			return a, nil
+		}
+	}
+	f.audit = append([]domain.AuditEntry{{Time: fixedNow(), Account: user, Action: domain.ActionLoginFailed, Entity: "akun"}}, f.audit...)
+	return domain.Account{}, domain.Errorf(domain.EINVALID, "Nama pengguna atau kata sandi salah.")
+}
+
+func (f *fakeRepo) Logout(ctx context.Context) error {
+	f.log(ctx, domain.ActionLogout, "akun", domain.ActorFrom(ctx).AccountID, nil)
+	return nil
+}
+
+func (f *fakeRepo) Accounts(ctx context.Context) ([]domain.Account, error) {
+	if err := domain.CanManageAccounts(domain.ActorFrom(ctx)); err != nil {
+		return nil, err
+	}
+	var out []domain.Account
+	for _, a := range f.accounts {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Username < out[j].Username })
+	return out, nil
+}
+
+func (f *fakeRepo) CreateAccount(ctx context.Context, a domain.Account, pw string) (uint64, error) {
+	if err := domain.CanManageAccounts(domain.ActorFrom(ctx)); err != nil {
+		return 0, err
+	}
+	f.next++
+	a.ID = f.next
+	f.accounts[a.ID], f.passwords[a.ID] = a, pw
+	f.log(ctx, domain.ActionCreate, "akun", a.ID, []string{"username: " + a.Username})
+	return a.ID, nil
+}
+
+func (f *fakeRepo) UpdateAccount(ctx context.Context, a domain.Account) error {
+	if err := domain.CanManageAccounts(domain.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	f.accounts[a.ID] = a
+	return nil
+}
+
+func (f *fakeRepo) ChangePassword(ctx context.Context, old, nw string) error {
+	id := domain.ActorFrom(ctx).AccountID
+	if f.passwords[id] != old {
+		return domain.Errorf(domain.EINVALID, "Kata sandi lama salah.")
+	}
+	f.passwords[id] = nw
+	a := f.accounts[id]
+	a.MustChangePassword = false
+	f.accounts[id] = a
+	return nil
+}
+
+func (f *fakeRepo) ResetPassword(ctx context.Context, id uint64, pw string) error {
+	if err := domain.CanManageAccounts(domain.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	f.passwords[id] = pw
+	a := f.accounts[id]
+	a.MustChangePassword = true
+	f.accounts[id] = a
+	return nil
+}
+
+func (f *fakeRepo) UnlockAccount(ctx context.Context, id uint64) error {
+	return domain.CanManageAccounts(domain.ActorFrom(ctx))
+}
+
+func (f *fakeRepo) Audit(ctx context.Context, flt AuditFilter) ([]domain.AuditEntry, error) {
+	if err := domain.CanViewAudit(domain.ActorFrom(ctx)); err != nil {
+		return nil, err
+	}
+	var out []domain.AuditEntry
+	for _, e := range f.audit {
+		if flt.Entity != "" && e.Entity != flt.Entity {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func (f *fakeRepo) Backup(ctx context.Context, dir, pass string) (string, error) {
+	if err := domain.CanBackup(domain.ActorFrom(ctx)); err != nil {
+		return "", err
+	}
+	p := dir + "/asndesk-20261123-093000.db"
+	f.backups = append(f.backups, BackupInfo{Path: p, Time: fixedNow(), Size: 1 << 20, OK: true})
+	return p, nil
+}
+
+func (f *fakeRepo) BackupDir() string { return "/data/cadangan" }
+
+func (f *fakeRepo) ListBackups(context.Context, string, string) ([]BackupInfo, error) {
+	return f.backups, nil
+}
+
+func (f *fakeRepo) Check(context.Context) ([]string, error) { return nil, nil }
+
+func (f *fakeRepo) Compact(context.Context) (int64, int64, error) { return 4 << 20, 1 << 20, nil }
+
+func (f *fakeRepo) Restore(ctx context.Context, src, pass string) error {
+	if err := domain.CanBackup(domain.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	f.restored = src
 	return nil
 }

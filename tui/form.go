@@ -51,6 +51,14 @@ func textField(key, label, value string, limit int) *field {
 	return &field{key: key, label: label, kind: fieldText, input: ti, choice: -1}
 }
 
+// secretField is a text field that shows dots (kata sandi).
+func secretField(key, label string) *field {
+	f := textField(key, label, "", 128)
+	f.input.EchoMode = textinput.EchoPassword
+	f.input.EchoCharacter = '•'
+	return f
+}
+
 func choiceField(key, label string, options []string, choice int) *field {
 	return &field{key: key, label: label, kind: fieldChoice, options: options, choice: choice}
 }
@@ -83,10 +91,13 @@ type form struct {
 	lineOf   []int // first line of each visible field in the last layout
 	buttonsY int
 	buttonX  [2][2]int
+	// Button captions; an empty cancel label hides that button.
+	submitLabel, cancelLabel string
 }
 
 func newForm(st *Styles, fields []*field) *form {
-	f := &form{fields: fields, st: st, errors: map[string]string{}, warnings: map[string]string{}, touched: map[string]bool{}, labelW: 22}
+	f := &form{fields: fields, st: st, errors: map[string]string{}, warnings: map[string]string{}, touched: map[string]bool{}, labelW: 22,
+		submitLabel: "Simpan (Ctrl+S)", cancelLabel: "Batal (Esc)"}
 	// Focus the first field directly: hidden() callbacks may look at the
 	// host's form, which is not assigned yet.
 	if len(fields) > 0 && fields[0].kind == fieldText {
@@ -386,9 +397,12 @@ func (f *form) view() string {
 	window[len(window)-1] = orLine(window[len(window)-1], more)
 	// Buttons
 	b, onBtn := f.onButton()
-	save, cancel := "[ Simpan (Ctrl+S) ]", "[ Batal (Esc) ]"
+	save, cancel := "[ "+f.submitLabel+" ]", "[ "+f.cancelLabel+" ]"
 	if f.saving {
 		save = "[ Menyimpan… ]"
+	}
+	if f.cancelLabel == "" {
+		cancel = ""
 	}
 	style := func(i int) func(...string) string {
 		if onBtn && b == i {
@@ -398,7 +412,10 @@ func (f *form) view() string {
 	}
 	f.buttonsY = avail + 1
 	f.buttonX = [2][2]int{{2, 2 + width(save)}, {4 + width(save), 4 + width(save) + width(cancel)}}
-	buttons := "  " + style(0)(save) + "  " + style(1)(cancel)
+	buttons := "  " + style(0)(save)
+	if cancel != "" {
+		buttons += "  " + style(1)(cancel)
+	}
 	return strings.Join(window, "\n") + "\n\n" + buttons
 }
 

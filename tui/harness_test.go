@@ -62,15 +62,37 @@ func newHarness(t *testing.T, repo *fakeRepo, w, h int) *harness {
 	return hs
 }
 
-// withDemo returns a harness over a repo holding the test office.
+// withDemo returns a harness over a repo holding the test office, logged
+// in as its Admin.
 func withDemo(t *testing.T, w, h int) *harness {
+	hs := withDemoAs(t, w, h, "admin")
+	return hs
+}
+
+// withDemoAs logs in as one of the demo accounts (password contoh123).
+func withDemoAs(t *testing.T, w, h int, user string) *harness {
+	t.Helper()
 	repo := newFakeRepo()
 	o, us, es := testDemo(0, 0)
 	if err := repo.LoadOffice(t.Context(), o, us, es); err != nil {
 		t.Fatal(err)
 	}
 	repo.writes = 0
-	return newHarness(t, repo, w, h)
+	hs := newHarness(t, repo, w, h)
+	hs.login(user, "contoh123")
+	if hs.m.c.Account.Username != user {
+		t.Fatalf("login as %s failed:\n%s", user, hs.view())
+	}
+	repo.audit = nil
+	return hs
+}
+
+func (h *harness) login(user, pw string) {
+	h.t.Helper()
+	h.typeText(user)
+	h.keys("enter")
+	h.typeText(pw)
+	h.keys("enter")
 }
 
 // send feeds one message and runs every resulting Cmd synchronously,

@@ -18,13 +18,31 @@ type home struct {
 
 func newHome(c *Common) *home {
 	s := &home{base: newBase(c)}
-	s.btn.labels = []string{"Daftar pegawai (F3)", "Tambah pegawai", "Unit kerja (F4)"}
-	s.actions = []func() tea.Cmd{
-		func() tea.Cmd { return goArea(areaEmployees) },
-		func() tea.Cmd { return push(newEmployeeForm(c, nil)) },
-		func() tea.Cmd { return goArea(areaUnits) },
+	add := func(label string, f func() tea.Cmd) {
+		s.btn.labels = append(s.btn.labels, label)
+		s.actions = append(s.actions, f)
 	}
-	if c.Office.Demo {
+	if c.can(domain.CanViewAudit) || c.can(domain.CanEditEmployee) {
+		add("Daftar pegawai (F3)", func() tea.Cmd { return goArea(areaEmployees) })
+	} else if c.Account.EmployeeID != 0 {
+		add("Profil saya", func() tea.Cmd { return push(newEmployeeDetail(c, c.Account.EmployeeID)) })
+		if c.can(func(a domain.Actor) error {
+			if a.Has(domain.RolePenilai) {
+				return nil
+			}
+			return domain.ErrForbidden
+		}) {
+			add("Pegawai yang saya nilai (F3)", func() tea.Cmd { return goArea(areaEmployees) })
+		}
+	}
+	if c.can(domain.CanEditEmployee) {
+		add("Tambah pegawai", func() tea.Cmd { return push(newEmployeeForm(c, nil)) })
+	}
+	if c.can(domain.CanManageOffice) {
+		add("Unit kerja (F4)", func() tea.Cmd { return goArea(areaUnits) })
+	}
+	add("Ganti kata sandi", func() tea.Cmd { return push(newPasswordForm(c, false)) })
+	if c.Office.Demo && c.can(domain.CanManageOffice) {
 		s.btn.labels = append(s.btn.labels, "Hapus data contoh dan mulai kantor baru")
 		s.actions = append(s.actions, s.confirmReset)
 	}

@@ -12,11 +12,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// Repo is what the screens need from storage. *store.Store satisfies it;
-// tests use an in-memory fake. Declared here, where it is used.
+// Repo is what the screens need from storage. The app passes the store
+// (through a small adapter in cmd for the types the store owns); tests use
+// an in-memory fake. Declared here, where it is used. Every call carries the
+// logged-in actor in its context: the store decides what is allowed.
 type Repo interface {
 	Office(ctx context.Context) (domain.Office, bool, error)
-	SetupOffice(ctx context.Context, o domain.Office, unitNames []string) error
+	SetupOffice(ctx context.Context, o domain.Office, unitNames []string, admin domain.Account, password string) (domain.Account, error)
 	LoadOffice(ctx context.Context, o domain.Office, units []domain.Unit, emps []domain.Employee) error
 	ResetOffice(ctx context.Context) error
 	ListRows(ctx context.Context) ([]domain.Row, error)
@@ -27,6 +29,44 @@ type Repo interface {
 	Units(ctx context.Context) ([]domain.Unit, error)
 	SaveUnit(ctx context.Context, u domain.Unit) (uint64, error)
 	DeleteUnit(ctx context.Context, id uint64) error
+
+	HasAccounts(ctx context.Context) (bool, error)
+	CreateFirstAdmin(ctx context.Context, admin domain.Account, password string) (domain.Account, error)
+	Login(ctx context.Context, username, password string) (domain.Account, error)
+	Logout(ctx context.Context) error
+	Accounts(ctx context.Context) ([]domain.Account, error)
+	CreateAccount(ctx context.Context, a domain.Account, password string) (uint64, error)
+	UpdateAccount(ctx context.Context, a domain.Account) error
+	ChangePassword(ctx context.Context, oldPassword, newPassword string) error
+	ResetPassword(ctx context.Context, id uint64, newPassword string) error
+	UnlockAccount(ctx context.Context, id uint64) error
+	Audit(ctx context.Context, f AuditFilter) ([]domain.AuditEntry, error)
+
+	Backup(ctx context.Context, dir, passphrase string) (string, error)
+	BackupDir() string
+	ListBackups(ctx context.Context, dir, passphrase string) ([]BackupInfo, error)
+	Check(ctx context.Context) ([]string, error)
+	Compact(ctx context.Context) (before, after int64, err error)
+	Restore(ctx context.Context, src, passphrase string) error
+}
+
+// AuditFilter narrows the riwayat perubahan.
+type AuditFilter struct {
+	From, To  time.Time
+	AccountID uint64
+	Entity    string
+	Employee  uint64
+	Limit     int
+}
+
+// BackupInfo describes one backup file.
+type BackupInfo struct {
+	Path      string
+	Time      time.Time
+	Size      int64
+	Encrypted bool
+	OK        bool
+	Problem   string
 }
 
 // DemoFunc builds the demo office (domain/demo.Generate in the app).
@@ -35,7 +75,8 @@ type DemoFunc func(n int, seed uint64) (domain.Office, []domain.Unit, []domain.E
 // Common travels to every screen: shared services and the data every screen
 // reads (office, units, list rows). It is only changed inside Update.
 type Common struct {
-	Ctx    context.Context
+	Ctx    context.Context // carries the actor once someone logs in
+	Base   context.Context // the program's context, without an actor
 	Repo   Repo
 	Now    func() time.Time
 	Styles Styles
@@ -43,13 +84,21 @@ type Common struct {
 	Demo   DemoFunc
 	BUP    domain.BUPGrid
 
-	Office    domain.Office
-	HasOffice bool
-	Units     []domain.Unit
-	Rows      []domain.Row
-	rowIndex  map[uint64]int
-	unitName  map[uint64]string
-	Version   int // bumped on every reload, so screens rebuild their caches
+	Office      domain.Office
+	HasOffice   bool
+	HasAccounts bool
+	Account     domain.Account // who is logged in; zero before login
+	Actor       domain.Actor
+	DemoLogins  string        // shown on the login screen of the demo office
+	IdleTimeout time.Duration // lock after this long without a key; 0 = never
+	// Tick schedules the idle check; nil in tests, which send idleTickMsg
+	// themselves instead of waiting.
+	Tick     func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	Units    []domain.Unit
+	Rows     []domain.Row
+	rowIndex map[uint64]int
+	unitName map[uint64]string
+	Version  int // bumped on every reload, so screens rebuild their caches
 
 	nextID int
 }
@@ -60,7 +109,7 @@ func (c *Common) newID() int { c.nextID++; return c.nextID }
 
 // setData installs freshly loaded data.
 func (c *Common) setData(d dataLoadedMsg) {
-	c.Office, c.HasOffice = d.office, d.hasOffice
+	c.Office, c.HasOffice, c.HasAccounts = d.office, d.hasOffice, d.hasAccounts
 	c.Units = d.units
 	c.Rows = d.rows
 	c.rowIndex = make(map[uint64]int, len(d.rows))
@@ -157,12 +206,13 @@ type (
 	dialogMsg     struct{ d *dialog }
 	reloadMsg     struct{ status string } // data changed: reload office, units, rows
 	dataLoadedMsg struct {
-		office    domain.Office
-		hasOffice bool
-		units     []domain.Unit
-		rows      []domain.Row
-		err       error
-		status    string
+		office      domain.Office
+		hasOffice   bool
+		hasAccounts bool
+		units       []domain.Unit
+		rows        []domain.Row
+		err         error
+		status      string
 	}
 	quitMsg struct{} // a screen asks to quit the app
 )
@@ -180,3 +230,22 @@ func failure(err error) tea.Cmd {
 
 // savedResult is what a form pops with after a successful save.
 type savedResult struct{ id uint64 }
+
+// loggedIn reports whether someone is logged in.
+func (c *Common) loggedIn() bool { return c.Account.ID != 0 }
+
+// login installs the account as the actor of every later call.
+func (c *Common) login(a domain.Account) {
+	c.Account = a
+	c.Actor = domain.ActorOf(a)
+	c.Ctx = domain.WithActor(c.Base, c.Actor)
+}
+
+// logout forgets the actor.
+func (c *Common) logout() {
+	c.Account, c.Actor = domain.Account{}, domain.Actor{}
+	c.Ctx = c.Base
+}
+
+// can reports whether a permission rule allows the logged-in actor.
+func (c *Common) can(rule func(domain.Actor) error) bool { return rule(c.Actor) == nil }

@@ -61,7 +61,7 @@ func (s *welcome) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return failure(msg.err)
 		}
-		return reload("Kantor contoh siap. Silakan mencoba; data contoh dapat dihapus dari Beranda.")
+		return reload("Kantor contoh siap. Masuk dengan salah satu akun contoh di bawah.")
 	}
 	return nil
 }
@@ -102,21 +102,26 @@ func newSetup(c *Common) *setup {
 	name.hint = "Contoh: Kecamatan Sukamaju, Puskesmas Cibeber, SMPN 2 Ende"
 	units := textField("units", "Unit kerja", "", 2000)
 	units.hint = "Pisahkan dengan titik koma (;). Dapat diubah nanti di menu Unit Kerja."
-	f := newForm(&c.Styles, []*field{name, units})
+	admin := adminFields()
+	admin[0].section = "Akun Admin pertama (operator kepegawaian)"
+	f := newForm(&c.Styles, append([]*field{name, units}, admin...))
 	return &setup{base: newBase(c), form: f}
 }
 
 func (s *setup) Title() string   { return "Mulai kantor baru" }
 func (s *setup) Capturing() bool { return true }
 func (s *setup) Dirty() bool {
-	return strings.TrimSpace(s.form.get("office").value()+s.form.get("units").value()) != ""
+	return strings.TrimSpace(s.form.get("office").value()+s.form.get("units").value()+s.form.get("password").value()) != ""
 }
 func (s *setup) SetSize(w, h int) { s.base.SetSize(w, h); s.form.setSize(w, h) }
 func (s *setup) Keys() []KeyHelp {
 	return []KeyHelp{{"Tab", "Pindah"}, {"Ctrl+S", "Simpan"}}
 }
 
-type setupDoneMsg struct{ err error }
+type setupDoneMsg struct {
+	account domain.Account
+	err     error
+}
 
 func (s *setup) Update(msg tea.Msg) tea.Cmd {
 	if done, ok := msg.(setupDoneMsg); ok {
@@ -124,7 +129,8 @@ func (s *setup) Update(msg tea.Msg) tea.Cmd {
 		if done.err != nil {
 			return failure(done.err)
 		}
-		return reload("Kantor baru siap. Mulailah dengan menambah pegawai di menu Pegawai.")
+		return tea.Batch(func() tea.Msg { return loggedInMsg{done.account} },
+			info("Kantor baru siap. Mulailah dengan menambah pegawai di menu Pegawai."))
 	}
 	switch s.form.update(msg) {
 	case formChanged:
@@ -132,13 +138,15 @@ func (s *setup) Update(msg tea.Msg) tea.Cmd {
 	case formSubmit:
 		s.form.showAll = true
 		if !s.validate() {
-			return failure(domain.Errorf(domain.EINVALID, s.form.errors["office"]))
+			return failure(domain.Errorf(domain.EINVALID, "Belum dapat disimpan: perbaiki isian yang bertanda ✗."))
 		}
 		s.saving, s.form.saving = true, true
 		name := strings.TrimSpace(s.form.get("office").value())
 		units := strings.Split(s.form.get("units").value(), ";")
+		admin, pw, _ := checkAdminFields(s.form)
 		return s.cmd(func(ctx context.Context) tea.Msg {
-			return setupDoneMsg{s.c.Repo.SetupOffice(ctx, domain.Office{Name: name}, units)}
+			a, err := s.c.Repo.SetupOffice(ctx, domain.Office{Name: name}, units, admin, pw)
+			return setupDoneMsg{a, err}
 		})
 	case formCancel:
 		return pop(nil)
@@ -151,6 +159,7 @@ func (s *setup) validate() bool {
 	if strings.TrimSpace(s.form.get("office").value()) == "" {
 		s.form.errors["office"] = "Nama instansi wajib diisi."
 	}
+	checkAdminFields(s.form)
 	return len(s.form.errors) == 0
 }
 

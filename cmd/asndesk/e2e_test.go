@@ -84,6 +84,16 @@ func (tm *term) wait(text string) string {
 	}
 }
 
+// login types a user name and password on the login screen.
+func (tm *term) login(user, password string) {
+	tm.t.Helper()
+	tm.wait("Masuk ke asndesk")
+	tm.typeText(user)
+	tm.keys("Enter")
+	tm.typeText(password)
+	tm.keys("Enter")
+}
+
 // firstActive picks a real name and unit from the demo office via the
 // JSON export, so the flow does not hard-code generator output.
 func firstActive(t *testing.T, bin, db string) (nama, jabatan string) {
@@ -122,6 +132,7 @@ func TestEndToEndEditSurvivesRestart(t *testing.T) {
 	const newJabatan = "Jabatan Uji Coba Ujung"
 
 	tm := startTerm(t, "edit", bin, "--db", db)
+	tm.login("admin", "contoh123")
 	tm.wait("Beranda")
 	tm.keys("F3")
 	tm.wait("Cari:")
@@ -144,6 +155,7 @@ func TestEndToEndEditSurvivesRestart(t *testing.T) {
 	tm.wait("[selesai: 0]")
 
 	tm2 := startTerm(t, "again", bin, "--db", db)
+	tm2.login("admin", "contoh123")
 	tm2.wait("Beranda")
 	tm2.keys("F3")
 	tm2.wait("Cari:")
@@ -167,7 +179,7 @@ func TestEndToEndSecondInstanceIsRefused(t *testing.T) {
 		t.Fatalf("demo: %v\n%s", err, out)
 	}
 	tm := startTerm(t, "first", bin, "--db", db)
-	tm.wait("Beranda")
+	tm.wait("Masuk ke asndesk")
 	before, _ := os.ReadFile(db)
 
 	start := time.Now()
@@ -187,6 +199,63 @@ func TestEndToEndSecondInstanceIsRefused(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 		t.Fatal("the refused second instance changed the database file")
+	}
+	tm.keys("F10")
+	tm.wait("[selesai: 0]")
+}
+
+func TestEndToEndPegawaiCannotEditOthers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "kantor.db")
+	if out, err := exec.Command(bin, "demo", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	tm := startTerm(t, "roles", bin, "--db", db)
+	tm.login("pegawai", "bukan-sandinya")
+	tm.wait("kata sandi salah")
+	tm.keys("C-u")
+	tm.typeText("contoh123")
+	tm.keys("Enter")
+	s := tm.wait("Profil saya")
+	if strings.Contains(s, "Tambah pegawai") || strings.Contains(s, "Akun pengguna") {
+		t.Fatalf("a Pegawai is offered Admin work:\n%s", s)
+	}
+	tm.keys("F3")
+	s = tm.wait("1 pegawai")
+	if strings.Contains(s, "F5 Tambah") {
+		t.Fatalf("a Pegawai is offered Tambah:\n%s", s)
+	}
+	tm.keys("Enter")
+	s = tm.wait("Dihitung otomatis")
+	if strings.Contains(s, "F5 Ubah") {
+		t.Fatalf("a Pegawai is offered Ubah:\n%s", s)
+	}
+	tm.keys("F5")
+	time.Sleep(200 * time.Millisecond)
+	if strings.Contains(tm.screen(), "Simpan") {
+		t.Fatal("F5 opened an edit form for a Pegawai")
+	}
+	// Log out through the menu (F9, then the entry).
+	tm.keys("F9")
+	for i := 0; i < 20 && !strings.Contains(tm.screen(), "›Keluar akun"); i++ {
+		tm.keys("Down")
+		time.Sleep(30 * time.Millisecond)
+	}
+	tm.keys("Enter")
+	tm.login("admin", "contoh123")
+	tm.wait("Jumlah pegawai")
+	tm.keys("F9")
+	for i := 0; i < 20 && !strings.Contains(tm.screen(), "›Riwayat perubahan"); i++ {
+		tm.keys("Down")
+		time.Sleep(30 * time.Millisecond)
+	}
+	tm.keys("Enter")
+	s = tm.wait("gagal masuk")
+	if !strings.Contains(s, "pegawai") {
+		t.Fatalf("the failed attempt does not name the account:\n%s", s)
 	}
 	tm.keys("F10")
 	tm.wait("[selesai: 0]")

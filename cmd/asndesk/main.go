@@ -28,8 +28,6 @@ import (
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
 
-var _ tui.Repo = (*store.Store)(nil) // the store must keep satisfying the UI's needs
-
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
@@ -45,12 +43,17 @@ func (e usageError) Error() string { return e.msg }
 const usage = `asndesk — aplikasi kepegawaian luring untuk kantor pemerintah
 
 Pemakaian:
-  asndesk [--db BERKAS]                       membuka aplikasi
+  asndesk [--db BERKAS] [--kunci-menit N]     membuka aplikasi (layar terkunci setelah N menit diam, bawaan 10)
   asndesk demo --db BERKAS [--employees N] [--seed S]
                                               menulis kantor contoh ke berkas baru
   asndesk export json [--db BERKAS] [--out BERKAS]
                                               seluruh data sebagai satu dokumen JSON
   asndesk check [--db BERKAS]                 memeriksa berkas data dan indeksnya
+  asndesk backup [--db BERKAS] [--passphrase-file F] FOLDER
+                                              membuat cadangan (terenkripsi bila ada frasa sandi)
+  asndesk restore [--db BERKAS] [--passphrase-file F] CADANGAN
+                                              memulihkan dari cadangan (data sekarang dicadangkan dulu)
+  asndesk compact [--db BERKAS]               memadatkan berkas data
   asndesk version                             versi aplikasi
 
 Berkas data bawaan: %s
@@ -121,6 +124,12 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return cmdExport(ctx, args[1:], stdout, stderr)
 		case "check":
 			return cmdCheck(ctx, args[1:], stdout, stderr)
+		case "backup":
+			return cmdBackup(ctx, args[1:], stdout, stderr)
+		case "restore":
+			return cmdRestore(ctx, args[1:], stdout, stderr)
+		case "compact":
+			return cmdCompact(ctx, args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDBPath())
 			return nil
@@ -130,10 +139,14 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlags("asndesk", fmt.Sprintf(usage, defaultDBPath()), stdout)
 	db := fs.String("db", "", "berkas data")
 	debug := fs.Bool("debug", false, "catat pesan ke asndesk-debug.log")
+	idle := fs.Int("kunci-menit", 10, "kunci layar setelah sekian menit tanpa ketikan (0 = tidak pernah)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	return runApp(ctx, *db, *debug)
+	if *idle < 0 || *idle > 24*60 {
+		return usageError{"--kunci-menit harus antara 0 dan 1440"}
+	}
+	return runApp(ctx, *db, *debug, time.Duration(*idle)*time.Minute, stderr)
 }
 
 // openDB resolves the path and opens the store. Only the default folder is
@@ -155,12 +168,32 @@ func openDB(path string, readOnly bool) (*store.Store, error) {
 	return store.Open(path, store.Options{Timeout: time.Second, ReadOnly: readOnly})
 }
 
-func runApp(ctx context.Context, path string, debug bool) error {
+func runApp(ctx context.Context, path string, debug bool, idle time.Duration, stderr io.Writer) error {
 	st, err := openDB(path, false)
 	if err != nil {
+		offerBackup(ctx, path, err, stderr)
 		return err
 	}
-	defer st.Close()
+	repo := &appRepo{Store: st, opts: store.Options{Timeout: time.Second}}
+	defer func() { repo.Store.Close() }()
+	sys := domain.WithActor(ctx, domain.SystemActor("asndesk"))
+	if store.IsNetworkPath(st.Path()) {
+		fmt.Fprintln(stderr, "Peringatan: berkas data ada di folder jaringan ("+st.Path()+"). Penguncian di sana tidak andal; "+
+			"pindahkan ke folder lokal dengan --db.")
+		time.Sleep(2 * time.Second) // give the warning a moment before the screen is taken over
+	}
+	if st.NeedsDailyBackup() {
+		if _, err := st.AutoBackup(sys, store.DefaultBackupKeep, "harian"); err != nil {
+			fmt.Fprintln(stderr, "Peringatan: cadangan harian gagal: "+domain.ErrorMessage(err))
+		}
+	}
+	// The backup on close runs after the UI has ended, on whatever file is
+	// open by then (a restore swaps it).
+	defer func() {
+		if _, err := repo.Store.AutoBackup(sys, store.DefaultBackupKeep, "tutup"); err != nil {
+			fmt.Fprintln(stderr, "Peringatan: cadangan saat menutup gagal: "+domain.ErrorMessage(err))
+		}
+	}()
 	logger := log.New(io.Discard, "", 0)
 	if debug || os.Getenv("DEBUG") != "" {
 		f, err := tea.LogToFile(filepath.Join(filepath.Dir(st.Path()), "asndesk-debug.log"), "asndesk")
@@ -175,13 +208,46 @@ func runApp(ctx context.Context, path string, debug bool) error {
 	if err != nil {
 		return err
 	}
-	c := &tui.Common{Ctx: ctx, Repo: st, Now: time.Now, Log: logger, Demo: demo.Generate,
-		Styles: tui.NewStyles(tui.DefaultPalette()), BUP: grid}
+	var logins []string
+	for _, d := range store.DemoAccounts() {
+		logins = append(logins, d.Username+" ("+d.Roles+")")
+	}
+	demoLogins := strings.Join(logins, " · ")
+	if len(logins) > 0 {
+		demoLogins += "\nKata sandi semua akun contoh: " + store.DemoAccounts()[0].Password
+	}
+	c := &tui.Common{Ctx: ctx, Repo: repo, Now: time.Now, Log: logger, Demo: demo.Generate,
+		Styles: tui.NewStyles(tui.DefaultPalette()), BUP: grid, DemoLogins: demoLogins, IdleTimeout: idle,
+		Tick: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd { return tea.Tick(d, fn) }}
 	p := tea.NewProgram(tui.New(c), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFilter(tui.GuardQuit))
 	if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrInterrupted) && !errors.Is(err, tea.ErrProgramKilled) {
 		return err
 	}
 	return nil
+}
+
+// offerBackup tells what happened when the data file cannot be opened and
+// names the newest backup that passes the check. The file itself is never
+// touched: restoring is always the user's explicit decision.
+func offerBackup(ctx context.Context, path string, err error, stderr io.Writer) {
+	code := domain.ErrorCode(err)
+	if code != domain.EINVALID && code != domain.EINTERNAL {
+		return
+	}
+	if path == "" {
+		path = defaultDBPath()
+	}
+	if _, serr := os.Stat(path); serr != nil {
+		return
+	}
+	dir := filepath.Join(filepath.Dir(path), store.BackupDirName)
+	b, ok := store.NewestGoodBackup(ctx, dir)
+	if !ok {
+		fmt.Fprintln(stderr, "Berkas data tidak diubah. Tidak ditemukan cadangan yang lolos pemeriksaan di "+dir+".")
+		return
+	}
+	fmt.Fprintf(stderr, "Berkas data tidak diubah. Cadangan terbaru yang baik: %s (%s).\nUntuk memulihkannya:\n  asndesk restore --db %q %q\n",
+		b.Path, b.Time.Format("02-01-2006 15:04"), path, b.Path)
 }
 
 func cmdDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -206,6 +272,7 @@ Menulis kantor contoh yang realistis dan selalu sama untuk seed yang sama.
 	}
 	defer st.Close()
 	o, units, emps := demo.Generate(*n, *seed)
+	ctx = domain.WithActor(ctx, domain.SystemActor("asndesk demo"))
 	if err := st.LoadOffice(ctx, o, units, emps); err != nil {
 		return err
 	}
@@ -232,6 +299,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer st.Close()
+	ctx = domain.WithActor(ctx, domain.SystemActor("asndesk export"))
 	if *out == "" {
 		return st.ExportJSON(ctx, stdout)
 	}
@@ -275,7 +343,7 @@ Keluar dengan kode 1 dan daftar masalah bila ada yang salah.
 		return err
 	}
 	defer st.Close()
-	problems, err := st.Check(ctx)
+	problems, err := st.Check(domain.WithActor(ctx, domain.SystemActor("asndesk check")))
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,125 @@
+package store
+
+import (
+	"asndesk/domain"
+)
+
+// DemoPassword is the documented password of every demo account. It exists
+// only in the demo office: a real office never gets a default password.
+const DemoPassword = "contoh123"
+
+// DemoAccount describes one documented demo login, for the login screen
+// and the README.
+type DemoAccount struct {
+	Username string
+	Password string
+	Roles    string // "Penilai, Pegawai"
+}
+
+// demoSpec is a demo account and the employee it is linked to.
+type demoSpec struct {
+	username string
+	name     string // for the unlinked Admin; linked accounts take the employee's name
+	roles    []domain.Role
+	pick     demoPick
+}
+
+type demoPick int
+
+const (
+	pickNone     demoPick = iota // pure Admin, no employee
+	pickHead                     // the head: AtasanID == 0
+	pickPenilai                  // an atasan of at least one other active employee, not the head
+	pickPegawai                  // an active employee who is nobody's atasan
+	pickPegawai2                 // another such employee
+)
+
+var demoSpecs = []demoSpec{
+	{username: "admin", name: "Admin Contoh", roles: []domain.Role{domain.RoleAdmin}, pick: pickNone},
+	{username: "pimpinan", roles: []domain.Role{domain.RolePimpinan}, pick: pickHead},
+	{username: "penilai", roles: []domain.Role{domain.RolePenilai, domain.RolePegawai}, pick: pickPenilai},
+	{username: "pegawai", roles: []domain.Role{domain.RolePegawai}, pick: pickPegawai},
+	{username: "merit", roles: []domain.Role{domain.RolePegawai, domain.RoleTimMerit}, pick: pickPegawai2},
+}
+
+// DemoAccounts lists the accounts LoadOffice creates in the demo office,
+// all with DemoPassword: admin (Admin, no employee), pimpinan (Pimpinan,
+// the head of the office), penilai (Penilai and Pegawai, an atasan who is
+// not the head), pegawai (Pegawai, someone who is nobody's atasan) and
+// merit (Tim Merit and Pegawai, another such employee). A very small demo
+// office may lack a suitable employee for some of them; those are skipped.
+func DemoAccounts() []DemoAccount {
+	out := make([]DemoAccount, len(demoSpecs))
+	for i, d := range demoSpecs {
+		out[i] = DemoAccount{Username: d.username, Password: DemoPassword, Roles: rolesLabel(d.roles)}
+	}
+	return out
+}
+
+// demoAccount is a demo account ready to insert.
+type demoAccount struct {
+	acct domain.Account
+	hash string
+}
+
+// planDemoAccounts links the demo accounts to employees (rows in id order;
+// the lowest suitable id wins) and hashes their passwords.
+func (s *Store) planDemoAccounts(rows []domain.Row) ([]demoAccount, error) {
+	isAtasan := map[uint64]bool{}
+	for _, r := range rows {
+		if r.Status.Active() && r.AtasanID != 0 && r.AtasanID != r.ID {
+			isAtasan[r.AtasanID] = true
+		}
+	}
+	used := map[uint64]bool{}
+	var head uint64
+	for _, r := range rows { // prefer an active head
+		if r.AtasanID == 0 && r.Status.Active() {
+			head = r.ID
+			break
+		}
+	}
+	if head == 0 {
+		for _, r := range rows {
+			if r.AtasanID == 0 {
+				head = r.ID
+				break
+			}
+		}
+	}
+	find := func(ok func(domain.Row) bool) (domain.Row, bool) {
+		for _, r := range rows {
+			if !used[r.ID] && ok(r) {
+				used[r.ID] = true
+				return r, true
+			}
+		}
+		return domain.Row{}, false
+	}
+	var out []demoAccount
+	for _, d := range demoSpecs {
+		a := domain.Account{Username: d.username, Name: d.name, Roles: d.roles}
+		if d.pick != pickNone {
+			var r domain.Row
+			var ok bool
+			switch d.pick {
+			case pickHead:
+				r, ok = find(func(r domain.Row) bool { return r.ID == head })
+			case pickPenilai:
+				r, ok = find(func(r domain.Row) bool { return r.Status.Active() && isAtasan[r.ID] && r.ID != head })
+			default:
+				r, ok = find(func(r domain.Row) bool { return r.Status.Active() && !isAtasan[r.ID] && r.ID != head })
+			}
+			if !ok {
+				continue
+			}
+			a.EmployeeID, a.Name = r.ID, r.Nama
+		}
+		hash, err := hashPassword(DemoPassword, s.cost)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, demoAccount{acct: a, hash: hash})
+	}
+	return out, nil
+}
