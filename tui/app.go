@@ -359,7 +359,7 @@ type (
 func (m *Model) afterLogin(a domain.Account) tea.Cmd {
 	m.c.login(a)
 	m.lastKey = m.c.Now()
-	text := "Selamat datang, " + a.Name + "."
+	text := "Selamat datang, " + strings.TrimSuffix(a.Name, ".") + "."
 	if a.MustChangePassword {
 		text = "Kata sandi Anda diatur ulang oleh Admin: buat kata sandi baru dulu."
 	}

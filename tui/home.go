@@ -106,7 +106,11 @@ func (s *home) View() string {
 	if s.c.Office.Demo {
 		lines = append(lines, st.Banner.Render("Ini kantor contoh berisi data rekaan untuk mencoba-coba."), "")
 	}
-	lines = append(lines, st.Section.Render("Jumlah pegawai"), "")
+	title := "Jumlah pegawai"
+	if !s.c.can(domain.CanViewAudit) {
+		title = "Pegawai yang dapat Anda lihat"
+	}
+	lines = append(lines, st.Section.Render(title), "")
 	lines = append(lines, st.TableHeader.Render(fit("Jenis pegawai", 20)+fit("Aktif", 10)+fit("Tidak aktif", 13)+"Jumlah"))
 	for _, k := range domain.Kinds() {
 		c := byKind[k]

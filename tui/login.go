@@ -81,7 +81,10 @@ func (s *login) View() string {
 		"Kantor: " + inert(s.c.Office.Name), ""}
 	body := strings.Join(lines, "\n") + "\n" + s.form.view()
 	if s.c.Office.Demo && s.c.DemoLogins != "" {
-		body += "\n\n" + st.Banner.Render("Kantor contoh — akun contoh untuk mencoba:") + "\n" + st.Muted.Render(s.c.DemoLogins)
+		body += "\n\n" + st.Banner.Render("Kantor contoh — akun contoh untuk mencoba:")
+		for _, l := range strings.Split(s.c.DemoLogins, "\n") {
+			body += "\n  " + st.Muted.Render(l)
+		}
 	}
 	return body
 }

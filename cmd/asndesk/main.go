@@ -43,7 +43,9 @@ func (e usageError) Error() string { return e.msg }
 const usage = `asndesk — aplikasi kepegawaian luring untuk kantor pemerintah
 
 Pemakaian:
-  asndesk [--db BERKAS] [--kunci-menit N]     membuka aplikasi (layar terkunci setelah N menit diam, bawaan 10)
+  asndesk [--db BERKAS] [--kunci-menit N] [--cadangan-simpan N]
+                                              membuka aplikasi (layar terkunci setelah N menit diam,
+                                              bawaan 10; cadangan otomatis yang disimpan, bawaan 10)
   asndesk demo --db BERKAS [--employees N] [--seed S]
                                               menulis kantor contoh ke berkas baru
   asndesk export json [--db BERKAS] [--out BERKAS]
@@ -140,13 +142,17 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	db := fs.String("db", "", "berkas data")
 	debug := fs.Bool("debug", false, "catat pesan ke asndesk-debug.log")
 	idle := fs.Int("kunci-menit", 10, "kunci layar setelah sekian menit tanpa ketikan (0 = tidak pernah)")
+	keep := fs.Int("cadangan-simpan", store.DefaultBackupKeep, "jumlah cadangan otomatis yang disimpan")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *keep < 1 || *keep > 1000 {
+		return usageError{"--cadangan-simpan harus antara 1 dan 1000"}
 	}
 	if *idle < 0 || *idle > 24*60 {
 		return usageError{"--kunci-menit harus antara 0 dan 1440"}
 	}
-	return runApp(ctx, *db, *debug, time.Duration(*idle)*time.Minute, stderr)
+	return runApp(ctx, *db, *debug, time.Duration(*idle)*time.Minute, *keep, stderr)
 }
 
 // openDB resolves the path and opens the store. Only the default folder is
@@ -168,7 +174,7 @@ func openDB(path string, readOnly bool) (*store.Store, error) {
 	return store.Open(path, store.Options{Timeout: time.Second, ReadOnly: readOnly})
 }
 
-func runApp(ctx context.Context, path string, debug bool, idle time.Duration, stderr io.Writer) error {
+func runApp(ctx context.Context, path string, debug bool, idle time.Duration, keep int, stderr io.Writer) error {
 	st, err := openDB(path, false)
 	if err != nil {
 		offerBackup(ctx, path, err, stderr)
@@ -183,14 +189,14 @@ func runApp(ctx context.Context, path string, debug bool, idle time.Duration, st
 		time.Sleep(2 * time.Second) // give the warning a moment before the screen is taken over
 	}
 	if st.NeedsDailyBackup() {
-		if _, err := st.AutoBackup(sys, store.DefaultBackupKeep, "harian"); err != nil {
+		if _, err := st.AutoBackup(sys, keep, "harian"); err != nil {
 			fmt.Fprintln(stderr, "Peringatan: cadangan harian gagal: "+domain.ErrorMessage(err))
 		}
 	}
 	// The backup on close runs after the UI has ended, on whatever file is
 	// open by then (a restore swaps it).
 	defer func() {
-		if _, err := repo.Store.AutoBackup(sys, store.DefaultBackupKeep, "tutup"); err != nil {
+		if _, err := repo.Store.AutoBackup(sys, keep, "tutup"); err != nil {
 			fmt.Fprintln(stderr, "Peringatan: cadangan saat menutup gagal: "+domain.ErrorMessage(err))
 		}
 	}()
@@ -212,7 +218,7 @@ func runApp(ctx context.Context, path string, debug bool, idle time.Duration, st
 	for _, d := range store.DemoAccounts() {
 		logins = append(logins, d.Username+" ("+d.Roles+")")
 	}
-	demoLogins := strings.Join(logins, " · ")
+	demoLogins := strings.Join(logins, "\n")
 	if len(logins) > 0 {
 		demoLogins += "\nKata sandi semua akun contoh: " + store.DemoAccounts()[0].Password
 	}

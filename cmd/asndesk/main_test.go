@@ -146,3 +146,36 @@ func TestHeadless(t *testing.T) {
 		}
 	})
 }
+
+func TestDamagedDatabaseIsNotTouched(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "kantor.db")
+	if code, _, errs := runCmd(t, "demo", "--db", db); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	if code, _, errs := runCmd(t, "backup", "--db", db, filepath.Join(dir, "cadangan")); code != 0 {
+		t.Fatalf("backup: %s", errs)
+	}
+	// Damage the live file: keep its size, wipe its first pages.
+	b, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 16384 && i < len(b); i++ {
+		b[i] = 0xAB
+	}
+	if err := os.WriteFile(db, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs := runCmd(t, "--db", db)
+	if code != 1 {
+		t.Fatalf("code %d", code)
+	}
+	if !strings.Contains(errs, "Berkas data tidak diubah") || !strings.Contains(errs, "asndesk restore") || !strings.Contains(errs, "cadangan") {
+		t.Fatalf("no offer of the good backup: %q", errs)
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(after, b) {
+		t.Fatal("the damaged file was changed")
+	}
+}
