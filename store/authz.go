@@ -45,31 +45,36 @@ func resolveActor(tx *bolt.Tx, a domain.Actor) (domain.Actor, error) {
 func (s *Store) write(ctx context.Context, op string, allow rule, fn func(tx *bolt.Tx, a domain.Actor) error) error {
 	a := domain.ActorFrom(ctx)
 	return s.update(ctx, op, func(tx *bolt.Tx) error {
-		a, err := resolveActor(tx, a)
+		a, err := authorize(tx, a, allow)
 		if err != nil {
 			return err
 		}
-		if allow != nil {
-			if err := allow(a); err != nil {
-				return err
-			}
-		}
 		return fn(tx, a)
 	})
+}
+
+// authorize resolves the actor from the file and applies allow (nil: no
+// rule at this level).
+func authorize(tx *bolt.Tx, a domain.Actor, allow rule) (domain.Actor, error) {
+	a, err := resolveActor(tx, a)
+	if err != nil {
+		return a, err
+	}
+	if allow != nil {
+		if err := allow(a); err != nil {
+			return a, err
+		}
+	}
+	return a, nil
 }
 
 // read is write's counterpart for a read transaction.
 func (s *Store) read(ctx context.Context, op string, allow rule, fn func(tx *bolt.Tx, a domain.Actor) error) error {
 	a := domain.ActorFrom(ctx)
 	return s.view(ctx, op, func(tx *bolt.Tx) error {
-		a, err := resolveActor(tx, a)
+		a, err := authorize(tx, a, allow)
 		if err != nil {
 			return err
-		}
-		if allow != nil {
-			if err := allow(a); err != nil {
-				return err
-			}
 		}
 		return fn(tx, a)
 	})

@@ -84,6 +84,17 @@ func (tm *term) wait(text string) string {
 	}
 }
 
+// demoBinary builds the binary and writes the demo office into a new file.
+func demoBinary(t *testing.T) (bin, db string) {
+	t.Helper()
+	bin = buildBinary(t)
+	db = filepath.Join(t.TempDir(), "kantor.db")
+	if out, err := exec.Command(bin, "demo", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	return bin, db
+}
+
 // login types a user name and password on the login screen.
 func (tm *term) login(user, password string) {
 	tm.t.Helper()
@@ -123,11 +134,7 @@ func TestEndToEndEditSurvivesRestart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
-	bin := buildBinary(t)
-	db := filepath.Join(t.TempDir(), "kantor.db")
-	if out, err := exec.Command(bin, "demo", "--db", db).CombinedOutput(); err != nil {
-		t.Fatalf("demo: %v\n%s", err, out)
-	}
+	bin, db := demoBinary(t)
 	nama, _ := firstActive(t, bin, db)
 	const newJabatan = "Jabatan Uji Coba Ujung"
 
@@ -173,11 +180,7 @@ func TestEndToEndSecondInstanceIsRefused(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
-	bin := buildBinary(t)
-	db := filepath.Join(t.TempDir(), "kantor.db")
-	if out, err := exec.Command(bin, "demo", "--db", db).CombinedOutput(); err != nil {
-		t.Fatalf("demo: %v\n%s", err, out)
-	}
+	bin, db := demoBinary(t)
 	tm := startTerm(t, "first", bin, "--db", db)
 	tm.wait("Masuk ke asndesk")
 	before, _ := os.ReadFile(db)
@@ -208,11 +211,7 @@ func TestEndToEndPegawaiCannotEditOthers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end")
 	}
-	bin := buildBinary(t)
-	db := filepath.Join(t.TempDir(), "kantor.db")
-	if out, err := exec.Command(bin, "demo", "--db", db).CombinedOutput(); err != nil {
-		t.Fatalf("demo: %v\n%s", err, out)
-	}
+	bin, db := demoBinary(t)
 	tm := startTerm(t, "roles", bin, "--db", db)
 	tm.login("pegawai", "bukan-sandinya")
 	tm.wait("kata sandi salah")
