@@ -315,3 +315,15 @@ func quote(s string) string {
 	}
 	return "\"" + strings.NewReplacer("\n", " ", "\r", " ").Replace(s) + "\""
 }
+
+// CanViewReports covers the office-wide lists: Pengingat, DUK, nominatif,
+// statistik and the organisation map. Admin and Pimpinan read everything.
+func CanViewReports(a Actor) error {
+	if err := needLogin(a); err != nil {
+		return err
+	}
+	if a.Has(RoleAdmin) || a.Has(RolePimpinan) {
+		return nil
+	}
+	return denied("Daftar ini hanya untuk Admin dan Pimpinan.")
+}
