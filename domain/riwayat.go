@@ -249,4 +249,5 @@ type Reminder struct {
 	Date       Date
 	Rule       string   // the rule that produced it, in Indonesian
 	Notes      []string // reasons for "not yet" or warnings (KP)
+	Terlambat  bool     // due before today and not yet acted on (no riwayat recorded)
 }

@@ -21,6 +21,9 @@ const (
 	EntityAccount  = "akun"
 	EntityOffice   = "kantor"
 	EntityDatabase = "database"
+	EntityRiwayat  = "riwayat"
+	EntityAtasan   = "peta atasan"
+	EntitySettings = "pengaturan"
 )
 
 // auditRec is the stored form of domain.AuditEntry.

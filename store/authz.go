@@ -97,12 +97,6 @@ func seesEveryone(a domain.Actor) bool {
 	return !a.IsZero() && (a.Has(domain.RoleAdmin) || a.Has(domain.RolePimpinan))
 }
 
-// canViewRow applies domain.CanViewEmployee to a list row: the rule reads
-// only the id and the atasan, both of which the row carries.
-func canViewRow(a domain.Actor, r domain.Row) bool {
-	return domain.CanViewEmployee(a, domain.Employee{ID: r.ID, AtasanID: r.AtasanID}) == nil
-}
-
 // systemOrAdmin allows headless operations (zero or system actor: whoever
 // runs the command already holds the file) and a logged-in Admin.
 func systemOrAdmin(a domain.Actor) error {

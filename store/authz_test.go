@@ -177,7 +177,8 @@ func TestOnlyAdminEditsProfiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{`golongan: "III/a" → "III/b"`, `nama_jabatan: "Pengadministrasi Umum" → "Analis Kepegawaian"`}
+	want := []string{`golongan: "III/a" → "III/b"`, `nama_jabatan: "Pengadministrasi Umum" → "Analis Kepegawaian"`,
+		"riwayat pangkat/golongan #1: dibuat dari perubahan profil", "riwayat jabatan #2: dibuat dari perubahan profil"}
 	if len(last) != 1 || last[0].Action != domain.ActionUpdate || last[0].Entity != EntityEmployee ||
 		last[0].EntityID != o.sub1 || last[0].Employee != o.sub1 || last[0].Account != "admin" ||
 		last[0].AccountID == 0 || !reflect.DeepEqual(last[0].Summary, want) {

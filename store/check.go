@@ -17,8 +17,11 @@ const maxStructural = 20
 // Check verifies the file: bbolt's own page checks, then the indexes.
 // Every index entry must point at an existing record whose identifier
 // matches; every record must have its row and index entries; every row
-// must have a record; no two active employees may share a NIP or NIK; and
-// records must refer only to existing units and employees. It returns the
+// must have a record; no two active employees may share a NIP or NIK;
+// records must refer only to existing units and employees; the unit tree
+// has no missing parent, loop or excess depth; riwayat and atasan-map
+// entries belong to existing employees and name existing ones; and each
+// profile agrees with its latest pangkat, jabatan and pendidikan entries. It returns the
 // problems found, in Indonesian; an empty list means the file is sound.
 //
 // In read-write mode the check runs in a write transaction that is rolled
@@ -290,6 +293,7 @@ func checkIndexes(ctx context.Context, tx *bolt.Tx, probs *[]string) {
 	}
 
 	checkAccounts(ctx, buckets, emps, add)
+	checkSchema4(ctx, buckets, emps, add)
 }
 
 // checkAccounts checks accounts ↔ idx_account_name, the accounts' employee

@@ -17,6 +17,9 @@ const (
 	officeRecV   = 1
 	accountRecV  = 1
 	auditRecV    = 1
+	riwayatRecV  = 1
+	atasanRecV   = 1
+	settingsRecV = 1
 	rowV         = 2
 )
 
@@ -136,26 +139,39 @@ func decodeEmployee(v []byte) (domain.Employee, error) {
 	return r.toDomain()
 }
 
-// unitRec is the stored form of domain.Unit.
+// unitRec is the stored form of domain.UnitNode (and so of domain.Unit).
+// Schema 4 added parent_id and head_id; they are omitted when 0, so a
+// schema-3 record reads as a top-level unit without a head.
 type unitRec struct {
-	V    int    `json:"v"`
-	ID   uint64 `json:"id"`
-	Name string `json:"name"`
+	V        int    `json:"v"`
+	ID       uint64 `json:"id"`
+	Name     string `json:"name"`
+	ParentID uint64 `json:"parent_id,omitempty"`
+	HeadID   uint64 `json:"head_id,omitempty"`
 }
 
 func encodeUnit(u domain.Unit) ([]byte, error) {
-	return json.Marshal(unitRec{V: unitRecV, ID: u.ID, Name: u.Name})
+	return encodeUnitNode(domain.UnitNode{Unit: u})
+}
+
+func encodeUnitNode(n domain.UnitNode) ([]byte, error) {
+	return json.Marshal(unitRec{V: unitRecV, ID: n.ID, Name: n.Name, ParentID: n.ParentID, HeadID: n.HeadID})
 }
 
 func decodeUnit(v []byte) (domain.Unit, error) {
+	n, err := decodeUnitNode(v)
+	return n.Unit, err
+}
+
+func decodeUnitNode(v []byte) (domain.UnitNode, error) {
 	var r unitRec
 	if err := json.Unmarshal(v, &r); err != nil {
-		return domain.Unit{}, err
+		return domain.UnitNode{}, err
 	}
 	if r.V < 1 || r.V > unitRecV {
-		return domain.Unit{}, fmt.Errorf("unknown unit record version %d", r.V)
+		return domain.UnitNode{}, fmt.Errorf("unknown unit record version %d", r.V)
 	}
-	return domain.Unit{ID: r.ID, Name: r.Name}, nil
+	return domain.UnitNode{Unit: domain.Unit{ID: r.ID, Name: r.Name}, ParentID: r.ParentID, HeadID: r.HeadID}, nil
 }
 
 // officeRec is the stored form of domain.Office.

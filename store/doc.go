@@ -4,7 +4,7 @@
 // until Close. Every user action is one transaction; records are decoded
 // inside the transaction and copied out, so no bbolt slice outlives it.
 //
-// # Bucket tree (schema 3)
+// # Bucket tree (schema 4)
 //
 // All buckets are top level. Ids are u64 big-endian, drawn from the owning
 // bucket's NextSequence, never reused, and also stored inside the record.
@@ -18,7 +18,8 @@
 //	emp_rows          empID     → row (binary)       compact list entry incl. atasan, see codec.go
 //	idx_emp_nip       nip(18)|empID → 0x01           every employee, active or not
 //	idx_emp_nik       nik(16)|empID → 0x01           every employee with a NIK
-//	units             unitID    → unitRec JSON       {"v":1,"id":..,"name":..}
+//	units             unitID    → unitRec JSON       {"v":1,"id":..,"name":..,"parent_id":..,"head_id":..}
+//	                                                  (parent_id, head_id omitted when 0: the top, no head)
 //	accounts          acctID    → accountRec JSON    {"v":1,"id","username","name","roles":[codes],
 //	                                                  "employee_id","hash":"$argon2id$v=19$m=..,t=..,p=..$salt$hash",
 //	                                                  "must_change","disabled","failed_attempts",
@@ -26,6 +27,12 @@
 //	idx_account_name  username  → acctID (u64be)     unique; usernames never change
 //	audit             seq       → auditRec JSON      {"v":1,"id","time","account_id","account","action",
 //	                                                  "entity","entity_id","employee_id","summary":[..]}
+//	riwayat           empID(8)|kind(1)|entryID(8)
+//	                            → riwayatRec JSON    {"v":1,"id","employee_id","kind","created","updated",
+//	                                                  "<kind>":{every field of the kind's Rw*Data}}
+//	atasan            year(2)|empID(8)
+//	                            → atasanRec JSON     {"v":1,"atasan_id","atasan_penilai_id","override"}
+//	settings          "career"  → settingsRec JSON   {"v":1,"career":domain.CareerSettings as encoding/json writes it}
 //
 // The NIP and NIK indexes are keyed identifier|id rather than identifier
 // alone, so that several records may share an identifier: a retired or
@@ -34,9 +41,26 @@
 // (domain.Status.Active): the write path scans the identifier's prefix and
 // reads the status from emp_rows.
 //
+// Riwayat keys group one employee's entries (a prefix scan of 8 bytes
+// reads them all, of 9 bytes one list); the kind byte is the stable code
+// of riwayatKindCodes (1 pangkat … 12 masa kerja, the order of
+// domain.RiwayatKinds); entry ids come from the riwayat bucket's sequence.
+// The profile's golongan, jabatan (jenis, jenjang, nama, unit) and
+// pendidikan terakhir are the latest pangkat, jabatan and pendidikan
+// entries (domain.ApplyRiwayat) whenever such entries exist: every
+// riwayat write re-derives them in its transaction, and UpdateEmployee
+// turns a change of them into a riwayat entry dated today. Check verifies
+// the agreement.
+//
+// The atasan map holds only what an operator typed, per year; every other
+// employee's line is derived when read (profile's atasan langsung, else
+// the head of the unit or of the nearest unit above with another head).
+// The Penilai role's scope is the current year's effective map.
+//
 // emp_rows duplicates what the register shows (domain.Row) so that opening
 // the list never decodes whole profiles; it also carries the atasan id, so
-// that the list can be filtered for a Penilai without decoding profiles.
+// that the list can be filtered for a Penilai without decoding profiles
+// (together with the units and that year's atasan entries).
 //
 // The audit bucket is append-only: appendAudit writes an entry in the
 // transaction of every change (so a change that rolls back leaves no
@@ -55,7 +79,9 @@
 //
 // Schema 1 had meta, employees, idx_emp_nip and units. Schema 2 added
 // emp_rows and idx_emp_nik. Schema 3 added accounts, idx_account_name and
-// audit, and row version 2 (with the atasan id) in emp_rows. Open creates a
+// audit, and row version 2 (with the atasan id) in emp_rows. Schema 4
+// added riwayat, atasan and settings, and parent_id/head_id in units (no
+// record is rewritten; no riwayat is invented for existing profiles). Open creates a
 // new file at the current version, migrates an older one after writing a
 // backup copy beside it (<db>.pre-vN-YYYYMMDD-HHMMSS.bak), and refuses a
 // newer one. A real office migrated to schema 3 has no account yet: its

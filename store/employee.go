@@ -26,8 +26,10 @@ func ident(s string) string { return domain.Digits(s) }
 
 // ListRows returns the register rows the context's actor may see, ordered
 // by id: every row for Admin, Pimpinan and system actors; for others the
-// rows domain.CanViewEmployee allows (their own, and a Penilai's staff). It
-// reads only the compact emp_rows bucket. No login: EFORBIDDEN.
+// rows domain.CanViewEmployee allows (their own, and a Penilai's staff:
+// the employees whose atasan is the Penilai in this year's atasan map). It
+// reads only the compact emp_rows bucket (and, for a Penilai, this year's
+// atasan entries and the units, once). No login: EFORBIDDEN.
 func (s *Store) ListRows(ctx context.Context) ([]domain.Row, error) {
 	var out []domain.Row
 	err := s.read(ctx, "list rows", needLogin, func(tx *bolt.Tx, a domain.Actor) error {
@@ -35,7 +37,11 @@ func (s *Store) ListRows(ctx context.Context) ([]domain.Row, error) {
 		if b == nil {
 			return nil
 		}
-		all := seesEveryone(a)
+		f, err := s.newViewFilter(tx, a)
+		if err != nil {
+			return err
+		}
+		all := f.all
 		hint := uint64(0)
 		if eb := tx.Bucket(bucketEmployees); eb != nil && all {
 			hint = min(eb.Sequence(), 1<<17) // the largest id bounds the count
@@ -51,7 +57,9 @@ func (s *Store) ListRows(ctx context.Context) ([]domain.Row, error) {
 			if err != nil {
 				return corrupt("daftar pegawai", id, err)
 			}
-			if all || canViewRow(a, r) {
+			if ok, err := f.allows(r); err != nil {
+				return err
+			} else if ok {
 				out = append(out, r)
 			}
 		}
@@ -72,7 +80,8 @@ func needLogin(a domain.Actor) error {
 }
 
 // Employee returns one full profile if the context's actor may view it
-// (domain.CanViewEmployee); ENOTFOUND if there is none.
+// (domain.CanViewEmployee, with a Penilai's staff taken from this year's
+// atasan map); ENOTFOUND if there is none.
 func (s *Store) Employee(ctx context.Context, id uint64) (domain.Employee, error) {
 	var e domain.Employee
 	err := s.read(ctx, "get employee", needLogin, func(tx *bolt.Tx, a domain.Actor) error {
@@ -80,7 +89,7 @@ func (s *Store) Employee(ctx context.Context, id uint64) (domain.Employee, error
 		if e, err = getEmployee(tx, id); err != nil {
 			return err
 		}
-		return domain.CanViewEmployee(a, e)
+		return s.canView(tx, a, e)
 	})
 	if err != nil {
 		return domain.Employee{}, err
@@ -189,6 +198,12 @@ func employeeLabel(e domain.Employee) []string {
 // and setting Updated; ENOTFOUND if it does not exist. Admin only; audited
 // with the changed fields (action "ubah status" when only the status
 // changed).
+//
+// The profile's golongan, jabatan and pendidikan terakhir are the latest
+// entries of their riwayat: a change to them writes a riwayat entry with
+// TMT today (audited as "dibuat dari perubahan profil"), and is refused
+// when a list already holds an entry dated after today, which would stay
+// the latest.
 func (s *Store) UpdateEmployee(ctx context.Context, e domain.Employee) error {
 	op := "update employee " + strconv.FormatUint(e.ID, 10)
 	return s.write(ctx, op, domain.CanEditEmployee, func(tx *bolt.Tx, a domain.Actor) error {
@@ -211,7 +226,13 @@ func (s *Store) UpdateEmployee(ctx context.Context, e domain.Employee) error {
 		if err := putEmployee(tx, e, &old); err != nil {
 			return err
 		}
-		return appendAudit(tx, a, e.Updated, updateEntry(old, e))
+		lines, err := s.writeProfileEntries(tx, a, old, e)
+		if err != nil {
+			return err
+		}
+		entry := updateEntry(old, e)
+		entry.Summary = append(entry.Summary, lines...)
+		return appendAudit(tx, a, e.Updated, entry)
 	})
 }
 
@@ -226,8 +247,10 @@ func updateEntry(old, new domain.Employee) domain.AuditEntry {
 }
 
 // DeleteEmployee removes a profile created by mistake, with its row and
-// index entries, and clears AtasanID of everyone who reported to it, all
-// in one transaction. Employees who leave are not deleted: their status
+// index entries, its riwayat and its atasan-map entries, clears AtasanID
+// of everyone who reported to it, returns the map entries naming it to
+// their defaults and leaves the units it headed without a head, all in
+// one transaction. Employees who leave are not deleted: their status
 // changes. An employee linked to an account cannot be deleted (ECONFLICT).
 // Admin only; audited, including each subordinate's cleared atasan.
 func (s *Store) DeleteEmployee(ctx context.Context, id uint64) error {
@@ -261,9 +284,24 @@ func (s *Store) DeleteEmployee(ctx context.Context, id uint64) error {
 		if err := emps.Delete(idKey(id)); err != nil {
 			return err
 		}
+		sum := employeeLabel(old)
+		if n, err := deleteRiwayatOf(tx, id); err != nil {
+			return err
+		} else if n > 0 {
+			sum = append(sum, fmt.Sprintf("riwayat: %d isian dihapus", n))
+		}
+		lines, err := deleteAtasanOf(tx, id)
+		if err != nil {
+			return err
+		}
+		sum = append(sum, lines...)
+		if lines, err = clearUnitHead(tx, id); err != nil {
+			return err
+		}
+		sum = append(sum, lines...)
 		now := s.stamp()
 		if err := appendAudit(tx, a, now, domain.AuditEntry{Action: domain.ActionDelete, Entity: EntityEmployee,
-			EntityID: id, Employee: id, Summary: employeeLabel(old)}); err != nil {
+			EntityID: id, Employee: id, Summary: sum}); err != nil {
 			return err
 		}
 

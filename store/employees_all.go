@@ -19,7 +19,10 @@ func (s *Store) AllEmployees(ctx context.Context) ([]domain.Employee, error) {
 		if b == nil {
 			return nil
 		}
-		all := seesEveryone(a)
+		f, err := s.newViewFilter(tx, a) // the same rule as ListRows: this year's atasan map for a Penilai
+		if err != nil {
+			return err
+		}
 		c := b.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
 			e, err := decodeEmployee(v)
@@ -27,7 +30,10 @@ func (s *Store) AllEmployees(ctx context.Context) ([]domain.Employee, error) {
 				id, _ := parseID(k)
 				return corrupt("pegawai", id, fmt.Errorf("decode: %w", err))
 			}
-			if all || canViewRow(a, domain.RowOf(e)) { // the same rule as ListRows
+			e.ID, _ = parseID(k)
+			if ok, err := f.allows(domain.RowOf(e)); err != nil {
+				return err
+			} else if ok {
 				out = append(out, e)
 			}
 		}

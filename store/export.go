@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"time"
 
 	"asndesk/domain"
@@ -28,10 +29,11 @@ type exportHeader struct {
 	Schema        int             `json:"schema"`
 	ExportedAt    string          `json:"exported_at"`
 	Office        exportOffice    `json:"office"`
+	Settings      json.RawMessage `json:"settings"`
 	Units         []exportUnit    `json:"units"`
 	Accounts      []exportAccount `json:"accounts"`
-	// "employees" and then "audit" are streamed after these keys by
-	// writeExport.
+	// "employees", "riwayat", "atasan" and then "audit" are streamed after
+	// these keys by writeExport.
 }
 
 // exportAccount is an account without its password hash or login
@@ -83,8 +85,97 @@ type exportOffice struct {
 }
 
 type exportUnit struct {
-	ID   uint64 `json:"id"`
-	Name string `json:"name"`
+	ID       uint64 `json:"id"`
+	Name     string `json:"name"`
+	ParentID uint64 `json:"parent_id"`
+	HeadID   uint64 `json:"head_id"`
+}
+
+// exportAtasan is one stored entry of an atasan map (defaults are derived,
+// not stored, and not exported).
+type exportAtasan struct {
+	Year            int    `json:"year"`
+	EmployeeID      uint64 `json:"employee_id"`
+	AtasanID        uint64 `json:"atasan_id"`
+	AtasanPenilaiID uint64 `json:"atasan_penilai_id"`
+	Override        bool   `json:"override"`
+}
+
+// exportRiwayat is one riwayat entry: the common keys and the kind's data.
+type exportRiwayat struct {
+	ID         uint64 `json:"id"`
+	EmployeeID uint64 `json:"employee_id"`
+	Kind       string `json:"kind"`
+	Created    string `json:"created"`
+	Updated    string `json:"updated"`
+	Data       any    `json:"data"`
+}
+
+// exportJabatan and exportKeluarga spell enumerations as labels; the other
+// kinds are exported in their stored form (riwayat_codec.go), which has
+// every key always present.
+type exportJabatan struct {
+	JenisJabatan string  `json:"jenis_jabatan"`
+	Jenjang      string  `json:"jenjang"`
+	Nama         string  `json:"nama"`
+	UnitID       uint64  `json:"unit_id"`
+	TMT          isoDate `json:"tmt"`
+	NomorSK      string  `json:"nomor_sk"`
+	TanggalSK    isoDate `json:"tanggal_sk"`
+	Eselon       string  `json:"eselon"`
+}
+
+type exportKeluarga struct {
+	Hubungan     string  `json:"hubungan"`
+	Nama         string  `json:"nama"`
+	NIK          string  `json:"nik"`
+	TanggalLahir isoDate `json:"tanggal_lahir"`
+	JenisKelamin string  `json:"jenis_kelamin"`
+	StatusAnak   string  `json:"status_anak"`
+	TanggalNikah isoDate `json:"tanggal_nikah"`
+	AktaNikah    string  `json:"akta_nikah"`
+	Pekerjaan    string  `json:"pekerjaan"`
+	Tunjangan    bool    `json:"tunjangan"`
+}
+
+func toExportRiwayat(r domain.Riwayat) exportRiwayat {
+	rec := riwayatToRec(r)
+	out := exportRiwayat{ID: r.ID, EmployeeID: r.EmployeeID, Kind: string(r.Kind),
+		Created: exportTime(r.Created), Updated: exportTime(r.Updated)}
+	switch {
+	case r.Jabatan != nil:
+		d := r.Jabatan
+		out.Data = exportJabatan{JenisJabatan: d.Jenis.String(), Jenjang: d.Jenjang.String(), Nama: d.Nama,
+			UnitID: d.UnitID, TMT: isoDate(d.TMT), NomorSK: d.NomorSK, TanggalSK: isoDate(d.TanggalSK), Eselon: d.Eselon}
+	case r.Keluarga != nil:
+		d := r.Keluarga
+		out.Data = exportKeluarga{Hubungan: d.Hubungan, Nama: d.Nama, NIK: d.NIK, TanggalLahir: isoDate(d.TanggalLahir),
+			JenisKelamin: d.JenisKelamin.String(), StatusAnak: d.StatusAnak, TanggalNikah: isoDate(d.TanggalNikah),
+			AktaNikah: d.AktaNikah, Pekerjaan: d.Pekerjaan, Tunjangan: d.Tunjangan}
+	case rec.Pangkat != nil:
+		out.Data = rec.Pangkat
+	case rec.Pendidikan != nil:
+		out.Data = rec.Pendidikan
+	case rec.Diklat != nil:
+		out.Data = rec.Diklat
+	case rec.Penghargaan != nil:
+		out.Data = rec.Penghargaan
+	case rec.Hukdis != nil:
+		out.Data = rec.Hukdis
+	case rec.Gaji != nil:
+		out.Data = rec.Gaji
+	case rec.Cuti != nil:
+		out.Data = rec.Cuti
+	case rec.AngkaKredit != nil:
+		out.Data = rec.AngkaKredit
+	case rec.Organisasi != nil:
+		out.Data = rec.Organisasi
+	case rec.MasaKerja != nil:
+		out.Data = rec.MasaKerja
+	default:
+		out.Data = struct{}{}
+	}
+	return out
 }
 
 type exportPerson struct {
@@ -149,10 +240,11 @@ func toExport(e domain.Employee) exportPerson {
 //	{
 //	  "format": "asndesk-export",
 //	  "format_version": 1,
-//	  "schema": 3,                       // SchemaVersion of the file
+//	  "schema": 4,                       // SchemaVersion of the file
 //	  "exported_at": "2025-01-31T09:00:00+07:00",
 //	  "office": {"name": "...", "demo": false},
-//	  "units": [{"id": 1, "name": "Sekretariat"}, ...],
+//	  "settings": {...},                 // domain.CareerSettings in effect (defaults when never saved)
+//	  "units": [{"id": 1, "name": "Sekretariat", "parent_id": 0, "head_id": 0}, ...],
 //	  "accounts": [{"id": 1, "username": "admin", "name": "...", "roles": ["Admin"],
 //	    "employee_id": 0, "must_change_password": false, "disabled": false, "created": "RFC 3339"}, ...],
 //	  "employees": [{
@@ -175,6 +267,10 @@ func toExport(e domain.Employee) exportPerson {
 //	    "bup_override": 0,               // 0 = from the BUP grid
 //	    "created": "RFC 3339", "updated": "RFC 3339"
 //	  }, ...],
+//	  "riwayat": [{"id": 1, "employee_id": 1, "kind": "pangkat", "created": "RFC 3339",
+//	    "updated": "RFC 3339", "data": {"golongan": "III/b", "tmt": "2020-04-01", ...}}, ...],
+//	  "atasan": [{"year": 2026, "employee_id": 7, "atasan_id": 3, "atasan_penilai_id": 1,
+//	    "override": true}, ...],         // stored entries only; the rest of a map is derived
 //	  "audit": [{"id": 1, "time": "RFC 3339", "account_id": 1, "account": "admin",
 //	    "action": "buat", "entity": "pegawai", "entity_id": 7, "employee_id": 7,
 //	    "summary": ["nama: \"Budi\"", ...]}, ...]
@@ -182,7 +278,8 @@ func toExport(e domain.Employee) exportPerson {
 //
 // Keys are snake_case and always present: empty text is "", an unset date
 // is "", an unset number is 0. Dates are YYYY-MM-DD; units, accounts,
-// employees and audit entries are ordered by id. Accounts never include
+// employees, riwayat and audit entries are ordered by id, atasan entries
+// by year and employee. Accounts never include
 // password hashes or login counters. The records are read in one
 // transaction and then written, so the document is a consistent snapshot.
 // See EXPORT.md.
@@ -197,6 +294,8 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 	}
 	var emps []domain.Employee
 	var audit []domain.AuditEntry
+	var rws []domain.Riwayat
+	var atasan []exportAtasan
 	err := s.read(ctx, op, systemOrAdmin, func(tx *bolt.Tx, _ domain.Actor) error {
 		if mb := tx.Bucket(bucketMeta); mb != nil {
 			if v := mb.Get(metaOffice); v != nil {
@@ -207,12 +306,51 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 				hdr.Office = exportOffice{Name: o.Name, Demo: o.Demo}
 			}
 		}
-		us, err := allUnits(tx)
+		us, err := allUnitNodes(tx)
 		if err != nil {
 			return err
 		}
 		for _, u := range us {
-			hdr.Units = append(hdr.Units, exportUnit{ID: u.ID, Name: u.Name})
+			hdr.Units = append(hdr.Units, exportUnit{ID: u.ID, Name: u.Name, ParentID: u.ParentID, HeadID: u.HeadID})
+		}
+		set, err := readSettings(tx)
+		if err != nil {
+			return err
+		}
+		if hdr.Settings, err = json.Marshal(set); err != nil {
+			return err
+		}
+		if rb := tx.Bucket(bucketRiwayat); rb != nil {
+			c := rb.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				if len(rws)%4096 == 0 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+				}
+				r, err := decodeRiwayatAt(k, v)
+				if err != nil {
+					return err
+				}
+				rws = append(rws, r)
+			}
+			// Keys order by employee, kind, id; the document orders by id.
+			sort.Slice(rws, func(i, j int) bool { return rws[i].ID < rws[j].ID })
+		}
+		if ab := tx.Bucket(bucketAtasan); ab != nil {
+			c := ab.Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				year, emp, ok := parseAtasanKey(k)
+				if !ok {
+					return corrupt("peta atasan", 0, fmt.Errorf("atasan key %x", k))
+				}
+				r, err := decodeAtasan(v)
+				if err != nil {
+					return corrupt("peta atasan", emp, err)
+				}
+				atasan = append(atasan, exportAtasan{Year: year, EmployeeID: emp, AtasanID: r.AtasanID,
+					AtasanPenilaiID: r.AtasanPenilaiID, Override: r.Override})
+			}
 		}
 		accts, err := allAccounts(tx)
 		if err != nil {
@@ -262,7 +400,7 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeExport(ctx, w, hdr, emps, audit); err != nil {
+	if err := writeExport(ctx, w, hdr, emps, rws, atasan, audit); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -285,7 +423,8 @@ func marshalIndent(v any, prefix string) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-func writeExport(ctx context.Context, w io.Writer, hdr exportHeader, emps []domain.Employee, audit []domain.AuditEntry) error {
+func writeExport(ctx context.Context, w io.Writer, hdr exportHeader, emps []domain.Employee, rws []domain.Riwayat,
+	atasan []exportAtasan, audit []domain.AuditEntry) error {
 	head, err := marshalIndent(hdr, "")
 	if err != nil {
 		return err
@@ -296,6 +435,12 @@ func writeExport(ctx context.Context, w io.Writer, hdr exportHeader, emps []doma
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(head)
 	if err := streamArray(ctx, bw, "employees", len(emps), func(i int) any { return toExport(emps[i]) }); err != nil {
+		return err
+	}
+	if err := streamArray(ctx, bw, "riwayat", len(rws), func(i int) any { return toExportRiwayat(rws[i]) }); err != nil {
+		return err
+	}
+	if err := streamArray(ctx, bw, "atasan", len(atasan), func(i int) any { return atasan[i] }); err != nil {
 		return err
 	}
 	if err := streamArray(ctx, bw, "audit", len(audit), func(i int) any { return toExportAudit(audit[i]) }); err != nil {

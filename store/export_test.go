@@ -71,11 +71,12 @@ func TestExportJSON(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	wantTop := []string{"format", "format_version", "schema", "exported_at", "office", "units", "accounts", "employees", "audit"}
+	wantTop := []string{"format", "format_version", "schema", "exported_at", "office", "settings", "units", "accounts",
+		"employees", "riwayat", "atasan", "audit"}
 	if got := keysOf(doc); !reflect.DeepEqual(got, sorted(wantTop)) {
 		t.Fatalf("top keys %v", got)
 	}
-	if doc["format"] != "asndesk-export" || doc["format_version"] != 1.0 || doc["schema"] != 3.0 {
+	if doc["format"] != "asndesk-export" || doc["format_version"] != 1.0 || doc["schema"] != 4.0 {
 		t.Fatalf("header: %v %v %v", doc["format"], doc["format_version"], doc["schema"])
 	}
 	if doc["exported_at"] != "2025-01-31T09:00:05+07:00" && !strings.HasPrefix(doc["exported_at"].(string), "2025-01-31T09:") {
@@ -85,7 +86,7 @@ func TestExportJSON(t *testing.T) {
 		t.Fatalf("office keys %v", got)
 	}
 	units := doc["units"].([]any)
-	if len(units) != 2 || keysOf(units[0].(map[string]any))[0] != "id" {
+	if len(units) != 2 || !reflect.DeepEqual(keysOf(units[0].(map[string]any)), []string{"head_id", "id", "name", "parent_id"}) {
 		t.Fatalf("units %v", units)
 	}
 	emps := doc["employees"].([]any)

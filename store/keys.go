@@ -13,15 +13,20 @@ var (
 	bucketAccounts  = []byte("accounts")
 	bucketAcctName  = []byte("idx_account_name")
 	bucketAudit     = []byte("audit")
+	bucketRiwayat   = []byte("riwayat")
+	bucketAtasan    = []byte("atasan")
+	bucketSettings  = []byte("settings")
 
 	metaSchema  = []byte("schema")
 	metaCreated = []byte("created")
 	metaOffice  = []byte("office")
+
+	settingsCareer = []byte("career")
 )
 
 // schemaBuckets lists every bucket of the current schema.
 var schemaBuckets = [][]byte{bucketMeta, bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits,
-	bucketAccounts, bucketAcctName, bucketAudit}
+	bucketAccounts, bucketAcctName, bucketAudit, bucketRiwayat, bucketAtasan, bucketSettings}
 
 // indexValue is what every index entry holds: bbolt cannot tell an empty
 // value from a missing one reliably, so it is never empty.

@@ -23,6 +23,7 @@ type migration struct {
 var migrations = []migration{
 	{to: 2, name: "emp_rows and idx_emp_nik", fn: migrateRowsNIK},
 	{to: 3, name: "accounts, audit and atasan in emp_rows", fn: migrateAccounts},
+	{to: 4, name: "riwayat, atasan map and settings", fn: migrateRiwayat},
 }
 
 // migrate backs the file up, then runs every pending step in one write
@@ -207,4 +208,35 @@ func migrateAccounts(s *Store, tx *bolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// migrateRiwayat (schema 4) adds the riwayat, atasan and settings buckets.
+// Units keep their records: parent_id and head_id are optional fields, so
+// every existing unit reads as a top-level unit without a head. No
+// riwayat is invented: until an employee's first pangkat, jabatan or
+// pendidikan entry, the profile's values stand on their own. The atasan
+// map starts empty, which means every year gets the defaults (the
+// profile's atasan langsung, as before). The migration is audited.
+func migrateRiwayat(s *Store, tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketRiwayat, bucketAtasan, bucketSettings} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	ub, err := bucket(tx, bucketUnits)
+	if err != nil {
+		return err
+	}
+	if err := ub.ForEach(func(k, v []byte) error {
+		id, _ := parseID(k)
+		if _, err := decodeUnitNode(v); err != nil {
+			return fmt.Errorf("unit %d: %w", id, err)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	return appendAudit(tx, domain.SystemActor("pembaruan skema"), s.stamp(), domain.AuditEntry{
+		Action: domain.ActionUpdate, Entity: EntityDatabase,
+		Summary: []string{"skema: v3 → v4 (riwayat, struktur organisasi, peta atasan, pengaturan)"}})
 }

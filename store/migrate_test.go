@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -71,7 +73,7 @@ func TestMigrateV1ToCurrent(t *testing.T) {
 	s := openAt(t, path, opts)
 
 	// Backup first, byte-for-byte the old data.
-	backup := path + ".pre-v3-20250304-050607.bak"
+	backup := path + ".pre-v4-20250304-050607.bak"
 	got, err := os.ReadFile(backup)
 	if err != nil {
 		t.Fatalf("backup missing: %v", err)
@@ -276,7 +278,7 @@ func TestMigrateV2ToV3(t *testing.T) {
 	s := openAt(t, path, opts)
 
 	// The existing backup-before-migrate: the old file, untouched.
-	backup := path + ".pre-v3-20250304-050607.bak"
+	backup := path + ".pre-v4-20250304-050607.bak"
 	bdb, err := bolt.Open(backup, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		t.Fatalf("backup: %v", err)
@@ -348,7 +350,8 @@ func TestMigrateV2ToV3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(es) != 3 || es[2].Account != "sistem:pembaruan skema" || es[2].Entity != EntityDatabase ||
+	if len(es) != 4 || es[3].Account != "sistem:pembaruan skema" || es[3].Entity != EntityDatabase ||
+		es[2].Account != "sistem:pembaruan skema" || !strings.Contains(es[2].Summary[0], "v3 → v4") ||
 		es[1].Action != domain.ActionCreate || es[1].AccountID != admin.ID || es[0].Action != domain.ActionLogin {
 		t.Fatalf("audit after migration: %+v", es)
 	}
@@ -406,6 +409,179 @@ func TestMigrateV2FailureLeavesFileAtV2(t *testing.T) {
 			t.Errorf("schema %d after failed migration", v)
 		}
 		if tx.Bucket(bucketAccounts) != nil || tx.Bucket(bucketAudit) != nil {
+			t.Error("half-migrated")
+		}
+		return nil
+	})
+}
+
+// writeV3Fixture builds a schema-3 file by hand: the four employees of
+// v2Employees with version-2 rows and both indexes, two units written as
+// schema 3 wrote them (no parent or head), an Admin account "operator" and
+// an audit trail of one entry.
+func writeV3Fixture(t *testing.T, path string, unit2 string) {
+	t.Helper()
+	hash, err := hashPassword("rahasia-sekali", testCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := map[string]*bolt.Bucket{}
+		for _, name := range []string{"meta", "employees", "emp_rows", "idx_emp_nip", "idx_emp_nik", "units",
+			"accounts", "idx_account_name", "audit"} {
+			b[name], _ = tx.CreateBucket([]byte(name))
+		}
+		b["meta"].Put([]byte("schema"), []byte{0, 0, 0, 0, 0, 0, 0, 3})
+		b["meta"].Put([]byte("created"), []byte("2024-01-01T00:00:00+07:00"))
+		b["meta"].Put([]byte("office"), []byte(`{"v":1,"name":"Kecamatan Lama"}`))
+		b["units"].Put([]byte{0, 0, 0, 0, 0, 0, 0, 1}, []byte(`{"v":1,"id":1,"name":"Sekretariat"}`))
+		b["units"].Put([]byte{0, 0, 0, 0, 0, 0, 0, 2}, []byte(unit2))
+		b["units"].SetSequence(2)
+		for id, rec := range v2Employees {
+			k := []byte{0, 0, 0, 0, 0, 0, 0, byte(id)}
+			e, err := decodeEmployee([]byte(rec))
+			if err != nil {
+				return err
+			}
+			e.ID = id
+			b["employees"].Put(k, []byte(rec))
+			b["emp_rows"].Put(k, encodeRow(domain.RowOf(e)))
+			b["idx_emp_nip"].Put(append([]byte(e.NIP), k...), []byte{1})
+			if e.NIK != "" {
+				b["idx_emp_nik"].Put(append([]byte(e.NIK), k...), []byte{1})
+			}
+		}
+		b["employees"].SetSequence(4)
+		created := time.Date(2024, 2, 1, 8, 0, 0, 0, time.FixedZone("WIB", 7*3600))
+		acct, _ := encodeAccount(accountRec{ID: 1, Username: "operator", Name: "Operator", Roles: []int{int(domain.RoleAdmin)},
+			Hash: hash, Created: created, Updated: created})
+		b["accounts"].Put([]byte{0, 0, 0, 0, 0, 0, 0, 1}, acct)
+		b["accounts"].SetSequence(1)
+		b["idx_account_name"].Put([]byte("operator"), []byte{0, 0, 0, 0, 0, 0, 0, 1})
+		b["audit"].Put([]byte{0, 0, 0, 0, 0, 0, 0, 1}, []byte(`{"v":1,"id":1,"time":"2024-02-01T08:00:00+07:00",`+
+			`"account_id":1,"account":"operator","action":"buat","entity":"akun","entity_id":1}`))
+		return b["audit"].SetSequence(1)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMigrateV3ToV4(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "data.db")
+	writeV3Fixture(t, path, `{"v":1,"id":2,"name":"Seksi Pemerintahan"}`)
+	opts := testOptions()
+	opts.Now = func() time.Time { return time.Date(2026, 3, 4, 5, 6, 7, 0, time.Local) }
+	s := openAt(t, path, opts)
+
+	// Backup first: a copy of the schema-3 file.
+	backup := path + ".pre-v4-20260304-050607.bak"
+	if _, err := os.Stat(backup); err != nil {
+		t.Fatalf("backup: %v", err)
+	}
+	bdb, err := bolt.Open(backup, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bdb.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(metaSchema); !bytes.Equal(v, u64Value(3)) {
+			t.Errorf("backup schema %x", v)
+		}
+		for _, name := range [][]byte{bucketRiwayat, bucketAtasan, bucketSettings} {
+			if tx.Bucket(name) != nil {
+				t.Errorf("backup already has %s", name)
+			}
+		}
+		return nil
+	})
+	bdb.Close()
+
+	// The new buckets, the version, the audit entry.
+	s.db.View(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketRiwayat, bucketAtasan, bucketSettings} {
+			if tx.Bucket(name) == nil {
+				t.Errorf("bucket %s missing", name)
+			}
+		}
+		if v, _ := parseID(tx.Bucket(bucketMeta).Get(metaSchema)); v != 4 {
+			t.Errorf("schema %d", v)
+		}
+		return nil
+	})
+	ctx := loginCtx(t, s, "operator", "rahasia-sekali")
+	es, err := s.Audit(ctx, AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 3 || es[1].Account != "sistem:pembaruan skema" || es[1].Entity != EntityDatabase ||
+		!strings.Contains(es[1].Summary[0], "v3 → v4") || es[2].ID != 1 {
+		t.Fatalf("audit %+v", es)
+	}
+
+	// Units read as top-level units without a head, and keep working.
+	tree, err := s.UnitTree(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tree) != 2 || tree[0].ParentID != 0 || tree[1].ParentID != 0 || tree[0].HeadID != 0 {
+		t.Fatalf("tree %+v", tree)
+	}
+	if _, err := s.SaveUnitNode(ctx, domain.UnitNode{Unit: domain.Unit{ID: 2, Name: "Seksi Pemerintahan"}, ParentID: 1, HeadID: 2}); err != nil {
+		t.Fatal(err)
+	}
+	// The atasan map starts from the profiles: 2 reports to 1, 3 and 4 to 2.
+	m, err := s.AtasanMap(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lines(m); !reflect.DeepEqual(got, map[uint64]string{1: "0/0", 2: "1/0", 3: "2/1", 4: "2/1"}) {
+		t.Fatalf("map %v", got)
+	}
+	// No riwayat was invented; the first one is accepted and followed.
+	if rs, _ := s.AllRiwayat(ctx, 4); len(rs) != 0 {
+		t.Fatalf("riwayat after migration: %+v", rs)
+	}
+	mustSaveRiwayat(t, s, ctx, pangkat(4, "III/b", date(2025, 4, 1)))
+	if e := mustEmployee(t, s, 4); e.Golongan != "III/b" {
+		t.Fatalf("golongan %s", e.Golongan)
+	}
+	if set, err := s.Settings(ctx); err != nil || !reflect.DeepEqual(set, domain.DefaultCareerSettings()) {
+		t.Fatalf("settings %v", err)
+	}
+	assertClean(t, s)
+
+	// Reopening neither migrates nor backs up again.
+	s.Close()
+	openAt(t, path, testOptions())
+	if backups, _ := filepath.Glob(path + ".pre-*"); len(backups) != 1 {
+		t.Fatalf("backups: %v", backups)
+	}
+}
+
+func TestMigrateV3FailureLeavesFileAtV3(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "data.db")
+	writeV3Fixture(t, path, `{"v":9,"id":2,"name":"Rusak"}`)
+	_, err := Open(path, testOptions())
+	wantCode(t, err, domain.EINTERNAL)
+	if !strings.Contains(domain.ErrorMessage(err), ".pre-v4-") {
+		t.Fatalf("message does not name the backup: %q", domain.ErrorMessage(err))
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.View(func(tx *bolt.Tx) error {
+		if v, _ := parseID(tx.Bucket(bucketMeta).Get(metaSchema)); v != 3 {
+			t.Errorf("schema %d after failed migration", v)
+		}
+		if tx.Bucket(bucketRiwayat) != nil || tx.Bucket(bucketAtasan) != nil {
 			t.Error("half-migrated")
 		}
 		return nil

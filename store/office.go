@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"asndesk/domain"
 
@@ -164,6 +166,22 @@ func (s *Store) SetupOffice(ctx context.Context, o domain.Office, unitNames []st
 // Everything is one transaction, audited; the id sequences are moved past
 // the largest ids so later creates get fresh ids.
 func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.Unit, emps []domain.Employee) error {
+	nodes := make([]domain.UnitNode, len(units))
+	for i, u := range units {
+		nodes[i] = domain.UnitNode{Unit: u}
+	}
+	return s.LoadDemoOffice(ctx, o, nodes, emps, nil)
+}
+
+// LoadDemoOffice is LoadOffice with the unit tree (parents and heads, which
+// refer to the given unit and employee ids) and the employees' riwayat.
+// Riwayat entries are checked like SaveRiwayat; an entry with ID 0 gets
+// the next free id, others keep theirs (unique). Each employee's
+// golongan, jabatan and pendidikan terakhir are then taken from the
+// latest entries of their lists, as every later write keeps them. The
+// tree must obey SaveUnitNode's rules. Everything is one transaction.
+func (s *Store) LoadDemoOffice(ctx context.Context, o domain.Office, units []domain.UnitNode, emps []domain.Employee,
+	rws []domain.Riwayat) error {
 	const op = "load office"
 	if err := ctx.Err(); err != nil {
 		return err
@@ -177,7 +195,8 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 			"kantor sungguhan dimulai dengan menyiapkan kantor dan akun Admin-nya.", nil))
 	}
 
-	us := make([]domain.Unit, len(units))
+	us := make([]domain.UnitNode, len(units))
+	plain := make([]domain.Unit, len(units))
 	unitIDs := make(map[uint64]bool, len(units))
 	for i, u := range units {
 		u.Name = strings.TrimSpace(u.Name)
@@ -187,13 +206,26 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 		if u.ID == 0 || unitIDs[u.ID] {
 			return boundary(op, fail(domain.EINVALID, fmt.Sprintf("Unit kerja %q tidak punya ID tersendiri.", u.Name), nil))
 		}
-		if _, taken := unitNameTaken(us[:i], u.Name, 0); taken {
+		if _, taken := unitNameTaken(plain[:i], u.Name, 0); taken {
 			return boundary(op, unitConflict(u.Name))
 		}
 		unitIDs[u.ID] = true
-		us[i] = u
+		us[i], plain[i] = u, u.Unit
 	}
 	sort.Slice(us, func(i, j int) bool { return us[i].ID < us[j].ID })
+	tree := newUnitTree(us)
+	for _, u := range us {
+		if u.ParentID != 0 && !unitIDs[u.ParentID] {
+			return boundary(op, fail(domain.EINVALID, fmt.Sprintf("Unit kerja %q merujuk unit induk #%d yang tidak ada.", u.Name, u.ParentID), nil))
+		}
+		if tree.isAncestor(u.ID, u.ParentID) {
+			return boundary(op, fail(domain.EINVALID, fmt.Sprintf("Unit kerja %q: %s", u.Name, msgUnitCycle), nil))
+		}
+		if d := tree.depth(u.ID); d > domain.MaxUnitDepth {
+			return boundary(op, fail(domain.EINVALID, fmt.Sprintf("Unit kerja %q berada di tingkat %d; paling banyak %d tingkat.",
+				u.Name, d, domain.MaxUnitDepth), nil))
+		}
+	}
 
 	es := make([]domain.Employee, len(emps))
 	empIDs := make(map[uint64]bool, len(emps))
@@ -219,6 +251,15 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 		}
 		empIDs[e.ID] = true
 		es[i] = e
+	}
+	for _, u := range us {
+		if u.HeadID != 0 && !empIDs[u.HeadID] {
+			return boundary(op, fail(domain.EINVALID, fmt.Sprintf("Unit kerja %q: %s", u.Name, msgHeadGone), nil))
+		}
+	}
+	rs, err := prepareDemoRiwayat(ctx, es, rws, unitIDs, now)
+	if err != nil {
+		return boundary(op, err)
 	}
 	activeNIP := make(map[string]string)
 	activeNIK := make(map[string]string)
@@ -249,6 +290,26 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 		activeNIK[e.NIK] = e.FullName()
 	}
 	sort.Slice(es, func(i, j int) bool { return es[i].ID < es[j].ID })
+	if len(rs) > 0 { // the latest entries give the profiles
+		byEmp := make(map[uint64][]domain.Riwayat)
+		for _, r := range rs {
+			if isProfileKind(r.Kind) {
+				byEmp[r.EmployeeID] = append(byEmp[r.EmployeeID], r)
+			}
+		}
+		for i, e := range es {
+			if list := byEmp[e.ID]; len(list) > 0 {
+				n := deriveProfile(e, list)
+				if sameProfileFields(e, n) {
+					continue
+				}
+				if n, err = prepareEmployee(n); err != nil {
+					return boundary(op, fmt.Errorf("employee %d: %w", e.ID, err))
+				}
+				es[i] = n
+			}
+		}
+	}
 
 	rows := make([]domain.Row, len(es))
 	for i, e := range es {
@@ -273,6 +334,10 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 			return err
 		}
 		ub, err := bucket(tx, bucketUnits)
+		if err != nil {
+			return err
+		}
+		rwB, err := bucket(tx, bucketRiwayat)
 		if err != nil {
 			return err
 		}
@@ -301,9 +366,9 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 		}
 
 		// Keys arrive in ascending order: pack the pages full.
-		eb.FillPercent, rb.FillPercent, ub.FillPercent = 1, 1, 1
+		eb.FillPercent, rb.FillPercent, ub.FillPercent, rwB.FillPercent = 1, 1, 1, 1
 		for _, u := range us {
-			v, err := encodeUnit(u)
+			v, err := encodeUnitNode(u)
 			if err != nil {
 				return err
 			}
@@ -341,6 +406,28 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 		if err := putSorted(nikB, nikKeys); err != nil {
 			return err
 		}
+		var maxRw uint64
+		for i, r := range rs { // sorted by key
+			if i%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			v, err := encodeRiwayat(r)
+			if err != nil {
+				return err
+			}
+			code, _ := kindCode(r.Kind)
+			if err := rwB.Put(riwayatKey(r.EmployeeID, code, r.ID), v); err != nil {
+				return err
+			}
+			maxRw = max(maxRw, r.ID)
+		}
+		if maxRw > rwB.Sequence() {
+			if err := rwB.SetSequence(maxRw); err != nil {
+				return err
+			}
+		}
 		if n := len(es); n > 0 && es[n-1].ID > eb.Sequence() {
 			if err := eb.SetSequence(es[n-1].ID); err != nil {
 				return err
@@ -360,7 +447,7 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 		}
 		if err := appendAudit(tx, actor, now, domain.AuditEntry{Action: domain.ActionSetup, Entity: EntityOffice,
 			Summary: []string{"nama: " + strconv.Quote(o.Name) + " (data contoh)",
-				fmt.Sprintf("%d unit kerja, %d pegawai", len(us), len(es))}}); err != nil {
+				fmt.Sprintf("%d unit kerja, %d pegawai, %d riwayat", len(us), len(es), len(rs))}}); err != nil {
 			return err
 		}
 		for _, d := range demoAccts {
@@ -372,8 +459,8 @@ func (s *Store) LoadOffice(ctx context.Context, o domain.Office, units []domain.
 	})
 }
 
-// ResetOffice wipes the demo office: its units, employees, accounts, audit
-// trail and every index, in one transaction, leaving the file as on first
+// ResetOffice wipes the demo office: its units, employees, riwayat, atasan
+// map, settings, accounts, audit trail and every index, in one transaction, leaving the file as on first
 // run (the schema and creation time stay). Admin or a system actor only;
 // a real office is refused, since its data and riwayat perubahan must
 // never be deleted from the app. The reset itself is the first entry of
@@ -397,7 +484,7 @@ func (s *Store) ResetOffice(ctx context.Context) error {
 			name = o.Name
 		}
 		for _, name := range [][]byte{bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits,
-			bucketAccounts, bucketAcctName, bucketAudit} {
+			bucketAccounts, bucketAcctName, bucketAudit, bucketRiwayat, bucketAtasan, bucketSettings} {
 			if tx.Bucket(name) != nil {
 				if err := tx.DeleteBucket(name); err != nil {
 					return err
@@ -413,4 +500,79 @@ func (s *Store) ResetOffice(ctx context.Context) error {
 		return appendAudit(tx, a, s.stamp(), domain.AuditEntry{Action: domain.ActionReset, Entity: EntityOffice,
 			Summary: []string{"nama: " + strconv.Quote(name)}})
 	})
+}
+
+// prepareDemoRiwayat checks the riwayat of a demo office against the
+// (prepared) employees, assigns ids to entries without one, sets zero
+// Created/Updated to now and returns them sorted by key.
+func prepareDemoRiwayat(ctx context.Context, es []domain.Employee, rws []domain.Riwayat, unitIDs map[uint64]bool,
+	now time.Time) ([]domain.Riwayat, error) {
+	if len(rws) == 0 {
+		return nil, nil
+	}
+	byID := make(map[uint64]int, len(es))
+	for i, e := range es {
+		byID[e.ID] = i
+	}
+	out := make([]domain.Riwayat, len(rws))
+	used := make(map[uint64]bool, len(rws))
+	set := domain.DefaultCareerSettings() // a new office has no settings yet
+	var next uint64
+	for _, r := range rws {
+		next = max(next, r.ID)
+	}
+	for i, r := range rws {
+		if i%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		ei, ok := byID[r.EmployeeID]
+		if !ok {
+			return nil, fail(domain.EINVALID, fmt.Sprintf("Riwayat #%d merujuk pegawai #%d yang tidak ada.", r.ID, r.EmployeeID), nil)
+		}
+		if _, err := kindCode(r.Kind); err != nil {
+			return nil, err
+		}
+		if !riwayatData(r) {
+			return nil, fail(domain.EINVALID, msgRiwayatData, nil)
+		}
+		if fe := validateRiwayat(r, es[ei], &set); len(fe) > 0 {
+			return nil, fmt.Errorf("riwayat %s of employee %d: %w", r.Kind, r.EmployeeID, fe)
+		}
+		for key, v := range riwayatText(r) {
+			if !utf8.ValidString(v) {
+				return nil, domain.FieldErrors{key: "Isian berisi karakter yang tidak sah."}
+			}
+		}
+		if r.Jabatan != nil && r.Jabatan.UnitID != 0 && !unitIDs[r.Jabatan.UnitID] {
+			return nil, fail(domain.EINVALID, fmt.Sprintf("Riwayat jabatan pegawai #%d merujuk unit kerja #%d yang tidak ada.",
+				r.EmployeeID, r.Jabatan.UnitID), nil)
+		}
+		if r.ID == 0 {
+			next++
+			r.ID = next
+		} else if used[r.ID] {
+			return nil, fail(domain.EINVALID, fmt.Sprintf("Riwayat #%d tidak punya ID tersendiri.", r.ID), nil)
+		}
+		used[r.ID] = true
+		if r.Created.IsZero() {
+			r.Created = now
+		}
+		if r.Updated.IsZero() {
+			r.Updated = r.Created
+		}
+		out[i] = r
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.EmployeeID != b.EmployeeID {
+			return a.EmployeeID < b.EmployeeID
+		}
+		if ca, cb := riwayatKindCodes[a.Kind], riwayatKindCodes[b.Kind]; ca != cb {
+			return ca < cb
+		}
+		return a.ID < b.ID
+	})
+	return out, nil
 }

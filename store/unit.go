@@ -41,14 +41,27 @@ func sortUnits(us []domain.Unit) {
 
 // allUnits reads the units in id order.
 func allUnits(tx *bolt.Tx) ([]domain.Unit, error) {
+	nodes, err := allUnitNodes(tx)
+	if err != nil || nodes == nil {
+		return nil, err
+	}
+	out := make([]domain.Unit, len(nodes))
+	for i, n := range nodes {
+		out[i] = n.Unit
+	}
+	return out, nil
+}
+
+// allUnitNodes reads the units with their place in the tree, in id order.
+func allUnitNodes(tx *bolt.Tx) ([]domain.UnitNode, error) {
 	b := tx.Bucket(bucketUnits)
 	if b == nil {
 		return nil, nil
 	}
-	out := []domain.Unit{}
+	out := []domain.UnitNode{}
 	err := b.ForEach(func(k, v []byte) error {
 		id, _ := parseID(k)
-		u, err := decodeUnit(v)
+		u, err := decodeUnitNode(v)
 		if err != nil {
 			return corrupt("unit kerja", id, err)
 		}
@@ -74,9 +87,11 @@ func unitConflict(name string) error {
 	return fail(domain.ECONFLICT, "Unit kerja \""+name+"\" sudah ada.", nil)
 }
 
-// SaveUnit creates a unit (u.ID == 0) or renames one, and returns its id.
+// SaveUnit creates a unit (u.ID == 0, at the top of the tree, without a
+// head) or renames one, keeping its parent and head, and returns its id.
 // The name is trimmed, must not be empty and must be unique ignoring case.
-// Admin only (domain.CanManageOffice); audited.
+// Admin only (domain.CanManageOffice); audited. SaveUnitNode also sets the
+// place in the tree and the head.
 func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) (uint64, error) {
 	err := s.write(ctx, "save unit", domain.CanManageOffice, func(tx *bolt.Tx, a domain.Actor) error {
 		u.Name = strings.TrimSpace(u.Name)
@@ -96,6 +111,7 @@ func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) (uint64, error) {
 		}
 		entry := domain.AuditEntry{Action: domain.ActionCreate, Entity: EntityUnit,
 			Summary: []string{"nama: " + strconv.Quote(u.Name)}}
+		var node domain.UnitNode
 		if u.ID == 0 {
 			if u.ID, err = b.NextSequence(); err != nil {
 				return err
@@ -105,14 +121,16 @@ func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) (uint64, error) {
 			if v == nil {
 				return fail(domain.ENOTFOUND, msgUnitNotFound, nil)
 			}
-			old, err := decodeUnit(v)
+			old, err := decodeUnitNode(v)
 			if err != nil {
 				return corrupt("unit kerja", u.ID, err)
 			}
 			entry.Action = domain.ActionUpdate
 			entry.Summary = []string{"nama: " + strconv.Quote(old.Name) + " → " + strconv.Quote(u.Name)}
+			node = old
 		}
-		v, err := encodeUnit(u)
+		node.Unit = u // a rename keeps the place in the tree and the head
+		v, err := encodeUnitNode(node)
 		if err != nil {
 			return err
 		}
@@ -128,8 +146,9 @@ func (s *Store) SaveUnit(ctx context.Context, u domain.Unit) (uint64, error) {
 	return u.ID, nil
 }
 
-// DeleteUnit removes a unit kerja that no employee (active or not) uses.
-// Admin only; audited.
+// DeleteUnit removes a unit kerja that no employee (active or not) uses,
+// that has no sub-unit and that no riwayat jabatan names. Admin only;
+// audited.
 func (s *Store) DeleteUnit(ctx context.Context, id uint64) error {
 	op := "delete unit " + strconv.FormatUint(id, 10)
 	return s.write(ctx, op, domain.CanManageOffice, func(tx *bolt.Tx, a domain.Actor) error {
@@ -166,6 +185,25 @@ func (s *Store) DeleteUnit(ctx context.Context, id uint64) error {
 		}
 		if n > 0 {
 			return fail(domain.ECONFLICT, fmt.Sprintf("Unit kerja ini masih dipakai oleh %d pegawai.", n), nil)
+		}
+		nodes, err := allUnitNodes(tx)
+		if err != nil {
+			return err
+		}
+		kids := 0
+		for _, u := range nodes {
+			if u.ParentID == id {
+				kids++
+			}
+		}
+		if kids > 0 {
+			return fail(domain.ECONFLICT, fmt.Sprintf("Unit kerja ini masih memiliki %d sub-unit. "+
+				"Pindahkan atau hapus sub-unitnya lebih dulu.", kids), nil)
+		}
+		if n, err := riwayatUsingUnit(tx, id); err != nil {
+			return err
+		} else if n > 0 {
+			return fail(domain.ECONFLICT, fmt.Sprintf("Unit kerja ini masih tercatat di %d riwayat jabatan.", n), nil)
 		}
 		if err := b.Delete(idKey(id)); err != nil {
 			return err

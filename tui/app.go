@@ -22,6 +22,10 @@ const (
 	areaAccounts
 	areaAudit
 	areaBackup
+	areaReminders
+	areaDUK
+	areaNominatif
+	areaStats
 )
 
 type menuEntry struct {
@@ -39,7 +43,13 @@ func (m *Model) menuEntries() []menuEntry {
 		{key: "F3", label: "Pegawai", area: areaEmployees},
 	}
 	if c.can(domain.CanManageOffice) {
-		out = append(out, menuEntry{key: "F4", label: "Unit Kerja", area: areaUnits})
+		out = append(out, menuEntry{key: "F4", label: "Organisasi", area: areaUnits})
+	}
+	if c.can(domain.CanViewReports) {
+		out = append(out, menuEntry{label: "Pengingat", area: areaReminders},
+			menuEntry{label: "DUK", area: areaDUK},
+			menuEntry{label: "Nominatif", area: areaNominatif},
+			menuEntry{label: "Statistik", area: areaStats})
 	}
 	if c.can(domain.CanManageAccounts) {
 		out = append(out, menuEntry{label: "Akun pengguna", area: areaAccounts})
@@ -212,6 +222,14 @@ func (m *Model) rootScreen(a area) Screen {
 		return newAuditScreen(m.c)
 	case areaBackup:
 		return newBackupScreen(m.c)
+	case areaReminders:
+		return newRemindersScreen(m.c)
+	case areaDUK:
+		return newDUKScreen(m.c)
+	case areaNominatif:
+		return newNominatifScreen(m.c)
+	case areaStats:
+		return newStatsScreen(m.c)
 	}
 	return newHome(m.c)
 }
@@ -577,7 +595,7 @@ func (m *Model) activateMenu(e menuEntry) tea.Cmd {
 func (m *Model) showHelp() {
 	var b strings.Builder
 	b.WriteString("Tombol umum\n")
-	global := []KeyHelp{{"F1 atau ?", "bantuan ini"}, {"F2 / F3 / F4", "Beranda / Pegawai / Unit Kerja"},
+	global := []KeyHelp{{"F1 atau ?", "bantuan ini"}, {"F2 / F3 / F4", "Beranda / Pegawai / Struktur organisasi"},
 		{"F9", "menu: ↑↓ pilih, Enter buka (akun, riwayat, cadangan, keluar akun)"},
 		{"Esc", "kembali ke layar sebelumnya"}, {"F10 atau Ctrl+C", "keluar"},
 		{"Tab / Shift+Tab", "pindah isian atau tombol"}, {"Mouse", "klik menu, baris, tab dan tombol; roda untuk menggulir"}}

@@ -237,10 +237,10 @@ func TestEmployeeEdit(t *testing.T) {
 	})
 	t.Run("ANSI escapes in stored text are drawn inert", func(t *testing.T) {
 		repo := newFakeRepo()
-		o, us, es := testDemo(0, 0)
+		o, us, es, rs := testDemo(0, 0)
 		es[1].Nama = "Siti \x1b[31mMerah\x1b[0m\x1b[2J"
 		es[1].Alamat = "Jl. \x1b]0;judul\x07Mawar"
-		_ = repo.LoadOffice(t.Context(), o, us, es)
+		_ = repo.LoadDemoOffice(t.Context(), o, us, es, rs)
 		h := newHarness(t, repo, 120, 32)
 		h.login("admin", "contoh123")
 		h.keys("f3")

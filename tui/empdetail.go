@@ -35,9 +35,9 @@ func (s *employeeDetail) Title() string {
 
 func (s *employeeDetail) Keys() []KeyHelp {
 	if !s.c.can(domain.CanEditEmployee) {
-		return []KeyHelp{{"↑↓", "Gulir"}}
+		return []KeyHelp{{"↑↓", "Gulir"}, {"F7", "Riwayat"}}
 	}
-	return []KeyHelp{{"↑↓", "Gulir"}, {"F5", "Ubah"}, {"F6", "Ubah status"}, {"F8", "Hapus"}}
+	return []KeyHelp{{"↑↓", "Gulir"}, {"F5", "Ubah"}, {"F6", "Ubah status"}, {"F7", "Riwayat"}, {"F8", "Hapus"}}
 }
 
 type employeeLoadedMsg struct {
@@ -105,6 +105,10 @@ func (s *employeeDetail) Update(msg tea.Msg) tea.Cmd {
 			}
 		case "f6":
 			return s.chooseStatus()
+		case "f7":
+			if s.loaded {
+				return push(newRiwayatScreen(s.c, s.emp))
+			}
 		case "f8", "delete":
 			return s.confirmDelete()
 		}

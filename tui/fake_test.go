@@ -23,6 +23,10 @@ type fakeRepo struct {
 	audit     []domain.AuditEntry
 	backups   []BackupInfo
 	restored  string
+	riwayat   map[uint64][]domain.Riwayat
+	parents   map[uint64]uint64
+	heads     map[uint64]uint64
+	atasan    map[[2]uint64]domain.AtasanEntry
 }
 
 func newFakeRepo() *fakeRepo {
@@ -58,14 +62,20 @@ func (f *fakeRepo) SetupOffice(_ context.Context, o domain.Office, names []strin
 	return admin, nil
 }
 
-func (f *fakeRepo) LoadOffice(_ context.Context, o domain.Office, us []domain.Unit, es []domain.Employee) error {
+func (f *fakeRepo) LoadDemoOffice(_ context.Context, o domain.Office, us []domain.UnitNode, es []domain.Employee, rs []domain.Riwayat) error {
 	if f.fail != nil {
 		return f.fail
 	}
 	f.writes++
 	f.office, f.hasOffice = o, true
 	for _, u := range us {
-		f.units[u.ID] = u
+		f.units[u.ID] = u.Unit
+	}
+	for _, r := range rs {
+		if f.riwayat == nil {
+			f.riwayat = map[uint64][]domain.Riwayat{}
+		}
+		f.riwayat[r.EmployeeID] = append(f.riwayat[r.EmployeeID], r)
 	}
 	for _, e := range es {
 		f.emps[e.ID] = e
@@ -324,5 +334,148 @@ func (f *fakeRepo) Restore(ctx context.Context, src, pass string) error {
 		return err
 	}
 	f.restored = src
+	return nil
+}
+
+// --- riwayat, tree, atasan map, settings (issue 5) ---
+
+func (f *fakeRepo) Riwayat(ctx context.Context, emp uint64, kind domain.RiwayatKind) ([]domain.Riwayat, error) {
+	if _, err := f.Employee(ctx, emp); err != nil {
+		return nil, err
+	}
+	var out []domain.Riwayat
+	for _, r := range f.riwayat[emp] {
+		if r.Kind == kind {
+			out = append(out, r)
+		}
+	}
+	domain.SortRiwayat(out)
+	return out, nil
+}
+
+func (f *fakeRepo) SaveRiwayat(ctx context.Context, r domain.Riwayat) (uint64, error) {
+	if err := domain.CanEditEmployee(domain.ActorFrom(ctx)); err != nil {
+		return 0, err
+	}
+	if fe := domain.ValidateRiwayat(r, f.emps[r.EmployeeID]); len(fe) > 0 {
+		return 0, fe
+	}
+	if f.riwayat == nil {
+		f.riwayat = map[uint64][]domain.Riwayat{}
+	}
+	f.writes++
+	list := f.riwayat[r.EmployeeID]
+	if r.ID == 0 {
+		f.next++
+		r.ID = f.next
+		list = append(list, r)
+	} else {
+		for i := range list {
+			if list[i].ID == r.ID {
+				list[i] = r
+			}
+		}
+	}
+	f.riwayat[r.EmployeeID] = list
+	if r.Pangkat != nil {
+		if p, ok := domain.LatestPangkat(list); ok {
+			e := f.emps[r.EmployeeID]
+			e.Golongan = p.Golongan
+			f.emps[r.EmployeeID] = e
+		}
+	}
+	return r.ID, nil
+}
+
+func (f *fakeRepo) DeleteRiwayat(ctx context.Context, emp, id uint64) error {
+	if err := domain.CanEditEmployee(domain.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	list := f.riwayat[emp]
+	for i := range list {
+		if list[i].ID == id {
+			f.riwayat[emp] = append(list[:i:i], list[i+1:]...)
+			f.writes++
+			return nil
+		}
+	}
+	return domain.Errorf(domain.ENOTFOUND, "Riwayat tidak ditemukan.")
+}
+
+func (f *fakeRepo) AllEmployees(ctx context.Context) ([]domain.Employee, error) {
+	var out []domain.Employee
+	for _, e := range f.emps {
+		if domain.CanViewEmployee(domain.ActorFrom(ctx), e) == nil {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+func (f *fakeRepo) AllRiwayatByEmployee(context.Context) (map[uint64][]domain.Riwayat, error) {
+	return f.riwayat, nil
+}
+
+func (f *fakeRepo) Settings(context.Context) (domain.CareerSettings, error) {
+	return domain.DefaultCareerSettings(), nil
+}
+
+func (f *fakeRepo) UnitTree(context.Context) ([]domain.UnitNode, error) {
+	var out []domain.UnitNode
+	for _, u := range f.units {
+		out = append(out, domain.UnitNode{Unit: u, ParentID: f.parents[u.ID], HeadID: f.heads[u.ID]})
+	}
+	return out, nil
+}
+
+func (f *fakeRepo) SaveUnitNode(ctx context.Context, n domain.UnitNode) (uint64, error) {
+	if err := domain.CanManageOffice(domain.ActorFrom(ctx)); err != nil {
+		return 0, err
+	}
+	id, err := f.SaveUnit(ctx, n.Unit)
+	if err != nil {
+		return 0, err
+	}
+	if f.parents == nil {
+		f.parents, f.heads = map[uint64]uint64{}, map[uint64]uint64{}
+	}
+	f.parents[id], f.heads[id] = n.ParentID, n.HeadID
+	return id, nil
+}
+
+func (f *fakeRepo) AtasanMap(_ context.Context, year int) ([]domain.AtasanEntry, error) {
+	var out []domain.AtasanEntry
+	for _, e := range f.emps {
+		if !e.Status.Active() {
+			continue
+		}
+		a := domain.AtasanEntry{Year: year, EmployeeID: e.ID, AtasanID: e.AtasanID}
+		if o, ok := f.atasan[[2]uint64{uint64(year), e.ID}]; ok {
+			a = o
+		}
+		a.AtasanPenilaiID = f.emps[a.AtasanID].AtasanID
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].EmployeeID < out[j].EmployeeID })
+	return out, nil
+}
+
+func (f *fakeRepo) SetAtasan(ctx context.Context, a domain.AtasanEntry) error {
+	if err := domain.CanManageOffice(domain.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	if a.AtasanID == a.EmployeeID {
+		return domain.Errorf(domain.EINVALID, "Pegawai tidak dapat menjadi atasannya sendiri.")
+	}
+	if f.atasan == nil {
+		f.atasan = map[[2]uint64]domain.AtasanEntry{}
+	}
+	f.atasan[[2]uint64{uint64(a.Year), a.EmployeeID}] = a
+	return nil
+}
+
+func (f *fakeRepo) ClearAtasan(_ context.Context, year int, emp uint64) error {
+	delete(f.atasan, [2]uint64{uint64(year), emp})
 	return nil
 }

@@ -23,8 +23,8 @@ func fixedNow() time.Time { return time.Date(2026, 11, 23, 9, 30, 0, 0, time.UTC
 
 // testDemo is a tiny, hand-written office: model tests must not move when
 // the demo generator is tuned.
-func testDemo(int, uint64) (domain.Office, []domain.Unit, []domain.Employee) {
-	units := []domain.Unit{{ID: 1, Name: "Sekretariat"}, {ID: 2, Name: "Seksi Pemerintahan"}}
+func testDemo(int, uint64) (domain.Office, []domain.UnitNode, []domain.Employee, []domain.Riwayat) {
+	units := []domain.UnitNode{{Unit: domain.Unit{ID: 1, Name: "Sekretariat"}}, {Unit: domain.Unit{ID: 2, Name: "Seksi Pemerintahan"}}}
 	emps := []domain.Employee{
 		{ID: 1, Kind: domain.KindPNS, Status: domain.StatusAktif, Nama: "Bambang Sutrisno", GelarDepan: "Drs.", GelarBelakang: "M.Si.",
 			NIP: "197003152000031002", TanggalLahir: domain.Date{Year: 1970, Month: 3, Day: 15}, JenisKelamin: domain.Male,
@@ -43,7 +43,7 @@ func testDemo(int, uint64) (domain.Office, []domain.Unit, []domain.Employee) {
 			TanggalLahir: domain.Date{Year: 1966, Month: 1, Day: 1}, JenisKelamin: domain.Male, Golongan: "III/d",
 			JenisJabatan: domain.Pelaksana, NamaJabatan: "Pengadministrasi Umum", UnitID: 2},
 	}
-	return domain.Office{Name: "Kecamatan Contoh", Demo: true}, units, emps
+	return domain.Office{Name: "Kecamatan Contoh", Demo: true}, units, emps, nil
 }
 
 type harness struct {
@@ -73,8 +73,8 @@ func withDemo(t *testing.T, w, h int) *harness {
 func withDemoAs(t *testing.T, w, h int, user string) *harness {
 	t.Helper()
 	repo := newFakeRepo()
-	o, us, es := testDemo(0, 0)
-	if err := repo.LoadOffice(t.Context(), o, us, es); err != nil {
+	o, us, es, rs := testDemo(0, 0)
+	if err := repo.LoadDemoOffice(t.Context(), o, us, es, rs); err != nil {
 		t.Fatal(err)
 	}
 	repo.writes = 0

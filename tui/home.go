@@ -12,8 +12,9 @@ import (
 // home is Beranda: the office at a glance and the ways in.
 type home struct {
 	base
-	btn     buttons
-	actions []func() tea.Cmd
+	btn       buttons
+	actions   []func() tea.Cmd
+	reminders []reminderRow // nil until computed; only for Admin/Pimpinan
 }
 
 func newHome(c *Common) *home {
@@ -38,8 +39,11 @@ func newHome(c *Common) *home {
 	if c.can(domain.CanEditEmployee) {
 		add("Tambah pegawai", func() tea.Cmd { return push(newEmployeeForm(c, nil)) })
 	}
+	if c.can(domain.CanViewReports) {
+		add("Pengingat", func() tea.Cmd { return goArea(areaReminders) })
+	}
 	if c.can(domain.CanManageOffice) {
-		add("Unit kerja (F4)", func() tea.Cmd { return goArea(areaUnits) })
+		add("Struktur organisasi (F4)", func() tea.Cmd { return goArea(areaUnits) })
 	}
 	add("Ganti kata sandi", func() tea.Cmd { return push(newPasswordForm(c, false)) })
 	if c.Office.Demo && c.can(domain.CanManageOffice) {
@@ -50,6 +54,18 @@ func newHome(c *Common) *home {
 }
 
 func (s *home) Title() string { return "Beranda" }
+
+// Init computes the reminder counts for those who may see them.
+func (s *home) Init() tea.Cmd {
+	if !s.c.can(domain.CanViewReports) {
+		return nil
+	}
+	d, cmd := loadReport(&s.base)
+	if d != nil {
+		s.reminders = computeReminders(d)
+	}
+	return cmd
+}
 
 func (s *home) Keys() []KeyHelp { return []KeyHelp{{"↑↓", "Pilih"}, {"Enter", "Buka"}} }
 
@@ -72,6 +88,13 @@ func (s *home) Update(msg tea.Msg) tea.Cmd {
 		if i, ok := s.btn.mouse(msg); ok {
 			return s.actions[i]()
 		}
+	case reportLoadedMsg:
+		if msg.err == nil {
+			s.c.report = msg.data
+			s.reminders = computeReminders(msg.data)
+		}
+	case dataChangedMsg:
+		return s.Init()
 	case resetDoneMsg:
 		if msg.err != nil {
 			return failure(msg.err)
@@ -129,7 +152,19 @@ func (s *home) View() string {
 	if len(parts) > 0 {
 		lines = append(lines, "", st.Muted.Render("Menurut status: "+strings.Join(parts, " · ")))
 	}
-	lines = append(lines, st.Muted.Render("Unit kerja: "+itoa(len(s.c.Units))), "")
+	lines = append(lines, st.Muted.Render("Unit kerja: "+itoa(len(s.c.Units))))
+	if s.reminders != nil {
+		counts := map[domain.ReminderKind]int{}
+		for _, r := range s.reminders {
+			counts[r.r.Kind]++
+		}
+		var parts []string
+		for _, k := range reminderTabs()[1:] {
+			parts = append(parts, string(k)+" "+itoa(counts[k]))
+		}
+		lines = append(lines, "", st.Section.Render("Pengingat"), clip(strings.Join(parts, " · "), s.w))
+	}
+	lines = append(lines, "")
 	s.btn.top = len(lines)
 	lines = append(lines, s.btn.view(st)...)
 	return strings.Join(lines, "\n")

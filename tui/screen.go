@@ -19,7 +19,7 @@ import (
 type Repo interface {
 	Office(ctx context.Context) (domain.Office, bool, error)
 	SetupOffice(ctx context.Context, o domain.Office, unitNames []string, admin domain.Account, password string) (domain.Account, error)
-	LoadOffice(ctx context.Context, o domain.Office, units []domain.Unit, emps []domain.Employee) error
+	LoadDemoOffice(ctx context.Context, o domain.Office, units []domain.UnitNode, emps []domain.Employee, rws []domain.Riwayat) error
 	ResetOffice(ctx context.Context) error
 	ListRows(ctx context.Context) ([]domain.Row, error)
 	Employee(ctx context.Context, id uint64) (domain.Employee, error)
@@ -48,6 +48,18 @@ type Repo interface {
 	Check(ctx context.Context) ([]string, error)
 	Compact(ctx context.Context) (before, after int64, err error)
 	Restore(ctx context.Context, src, passphrase string) error
+
+	Riwayat(ctx context.Context, empID uint64, kind domain.RiwayatKind) ([]domain.Riwayat, error)
+	SaveRiwayat(ctx context.Context, r domain.Riwayat) (uint64, error)
+	DeleteRiwayat(ctx context.Context, empID, id uint64) error
+	AllEmployees(ctx context.Context) ([]domain.Employee, error)
+	AllRiwayatByEmployee(ctx context.Context) (map[uint64][]domain.Riwayat, error)
+	Settings(ctx context.Context) (domain.CareerSettings, error)
+	UnitTree(ctx context.Context) ([]domain.UnitNode, error)
+	SaveUnitNode(ctx context.Context, n domain.UnitNode) (uint64, error)
+	AtasanMap(ctx context.Context, year int) ([]domain.AtasanEntry, error)
+	SetAtasan(ctx context.Context, e domain.AtasanEntry) error
+	ClearAtasan(ctx context.Context, year int, empID uint64) error
 }
 
 // AuditFilter narrows the riwayat perubahan.
@@ -69,8 +81,8 @@ type BackupInfo struct {
 	Problem   string
 }
 
-// DemoFunc builds the demo office (domain/demo.Generate in the app).
-type DemoFunc func(n int, seed uint64) (domain.Office, []domain.Unit, []domain.Employee)
+// DemoFunc builds the demo office (domain/demo.GenerateOffice in the app).
+type DemoFunc func(n int, seed uint64) (domain.Office, []domain.UnitNode, []domain.Employee, []domain.Riwayat)
 
 // Common travels to every screen: shared services and the data every screen
 // reads (office, units, list rows). It is only changed inside Update.
@@ -98,7 +110,8 @@ type Common struct {
 	Rows     []domain.Row
 	rowIndex map[uint64]int
 	unitName map[uint64]string
-	Version  int // bumped on every reload, so screens rebuild their caches
+	Version  int         // bumped on every reload, so screens rebuild their caches
+	report   *reportData // office-wide lists' data, valid while report.version == Version
 
 	nextID int
 }

@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"errors"
 	"strings"
+
+	"asndesk/domain"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -86,3 +89,6 @@ func clipBlock(s string, w, h int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// asFieldErrors unwraps field errors from a store error.
+func asFieldErrors(err error, fe *domain.FieldErrors) bool { return errors.As(err, fe) }

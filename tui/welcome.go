@@ -41,8 +41,8 @@ func (s *welcome) activate(i int) tea.Cmd {
 		if gen == nil {
 			return demoLoadedMsg{domain.Errorf(domain.EINTERNAL, "Data contoh tidak tersedia di versi ini.")}
 		}
-		o, units, emps := gen(0, 1)
-		return demoLoadedMsg{s.c.Repo.LoadOffice(ctx, o, units, emps)}
+		o, units, emps, rws := gen(0, 1)
+		return demoLoadedMsg{s.c.Repo.LoadDemoOffice(ctx, o, units, emps, rws)}
 	})
 }
 

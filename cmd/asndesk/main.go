@@ -222,7 +222,7 @@ func runApp(ctx context.Context, path string, debug bool, idle time.Duration, ke
 	if len(logins) > 0 {
 		demoLogins += "\nKata sandi semua akun contoh: " + store.DemoAccounts()[0].Password
 	}
-	c := &tui.Common{Ctx: ctx, Repo: repo, Now: time.Now, Log: logger, Demo: demo.Generate,
+	c := &tui.Common{Ctx: ctx, Repo: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice,
 		Styles: tui.NewStyles(tui.DefaultPalette()), BUP: grid, DemoLogins: demoLogins, IdleTimeout: idle,
 		Tick: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd { return tea.Tick(d, fn) }}
 	p := tea.NewProgram(tui.New(c), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFilter(tui.GuardQuit))
@@ -277,9 +277,9 @@ Menulis kantor contoh yang realistis dan selalu sama untuk seed yang sama.
 		return err
 	}
 	defer st.Close()
-	o, units, emps := demo.Generate(*n, *seed)
+	o, units, emps, rws := demo.GenerateOffice(*n, *seed)
 	ctx = domain.WithActor(ctx, domain.SystemActor("asndesk demo"))
-	if err := st.LoadOffice(ctx, o, units, emps); err != nil {
+	if err := st.LoadDemoOffice(ctx, o, units, emps, rws); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Kantor contoh %q dengan %d pegawai ditulis ke %s\n", o.Name, len(emps), st.Path())

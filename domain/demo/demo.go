@@ -43,6 +43,13 @@ const pcgStream = 0x61736e6465736b // "asndesk"
 // more employees contains every jenis pegawai, every jenis jabatan, all
 // jenjang families and the statuses Pensiun, Pindah, Meninggal and CLTN.
 func Generate(n int, seed uint64) (domain.Office, []domain.Unit, []domain.Employee) {
+	_, o, units, emps := generate(n, seed)
+	return o, units, emps
+}
+
+// generate is Generate returning also the generator, whose random stream
+// and identifier counters GenerateOffice continues.
+func generate(n int, seed uint64) (*gen, domain.Office, []domain.Unit, []domain.Employee) {
 	if n <= 0 {
 		n = DefaultEmployees
 	}
@@ -65,7 +72,7 @@ func Generate(n int, seed uint64) (domain.Office, []domain.Unit, []domain.Employ
 	for i, u := range g.units {
 		units[i] = domain.Unit{ID: uint64(i + 1), Name: u.name}
 	}
-	return domain.Office{Name: officeName, Demo: true}, units, emps
+	return g, domain.Office{Name: officeName, Demo: true}, units, emps
 }
 
 type unit struct {

@@ -1,0 +1,490 @@
+package tui
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"asndesk/domain"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// reportData is what the office-wide lists are computed from: whole
+// profiles, their riwayat and the career settings. It is loaded once per
+// data version and shared by Pengingat, DUK, nominatif and statistik.
+type reportData struct {
+	version  int
+	emps     []domain.Employee
+	riwayat  map[uint64][]domain.Riwayat
+	settings domain.CareerSettings
+	today    domain.Date
+}
+
+type reportLoadedMsg struct {
+	data *reportData
+	err  error
+}
+
+// loadReport returns the cached data when it is current, else a Cmd that
+// loads it and delivers reportLoadedMsg to the asking screen.
+func loadReport(b *base) (*reportData, tea.Cmd) {
+	c := b.c
+	if c.report != nil && c.report.version == c.Version {
+		return c.report, nil
+	}
+	version, today := c.Version, c.today()
+	return nil, b.cmd(func(ctx context.Context) tea.Msg {
+		d := &reportData{version: version, today: today}
+		var err error
+		if d.emps, err = c.Repo.AllEmployees(ctx); err != nil {
+			return reportLoadedMsg{err: err}
+		}
+		if d.riwayat, err = c.Repo.AllRiwayatByEmployee(ctx); err != nil {
+			return reportLoadedMsg{err: err}
+		}
+		if d.settings, err = c.Repo.Settings(ctx); err != nil {
+			return reportLoadedMsg{err: err}
+		}
+		return reportLoadedMsg{data: d}
+	})
+}
+
+// reportBase is embedded by the report screens: it loads the data and
+// keeps a scrolled cursor over the screen's rows.
+type reportBase struct {
+	base
+	data   *reportData
+	err    error
+	cursor int
+	offset int
+	rows   int
+}
+
+func (s *reportBase) init(rebuild func()) tea.Cmd {
+	d, cmd := loadReport(&s.base)
+	if d != nil {
+		s.data = d
+		rebuild()
+	}
+	return cmd
+}
+
+// handle deals with the messages every report screen shares.
+func (s *reportBase) handle(msg tea.Msg, rebuild func()) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case reportLoadedMsg:
+		if msg.err != nil {
+			s.err = msg.err
+			return failure(msg.err), true
+		}
+		s.c.report = msg.data
+		s.data = msg.data
+		rebuild()
+		return nil, true
+	case dataChangedMsg:
+		return s.init(rebuild), true
+	case tea.KeyMsg:
+		switch msg.String() {
+		case "up":
+			s.move(-1)
+		case "down":
+			s.move(1)
+		case "pgup":
+			s.move(-s.page())
+		case "pgdown":
+			s.move(s.page())
+		case "home":
+			s.move(-s.rows)
+		case "end":
+			s.move(s.rows)
+		default:
+			return nil, false
+		}
+		return nil, true
+	case tea.MouseMsg:
+		if msg.Action == tea.MouseActionPress {
+			switch msg.Button {
+			case tea.MouseButtonWheelUp:
+				s.move(-3)
+				return nil, true
+			case tea.MouseButtonWheelDown:
+				s.move(3)
+				return nil, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func (s *reportBase) page() int { return max(1, s.h-4) }
+
+func (s *reportBase) move(d int) {
+	s.cursor = max(0, min(s.rows-1, s.cursor+d))
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+	}
+	if s.cursor >= s.offset+s.page() {
+		s.offset = s.cursor - s.page() + 1
+	}
+	s.offset = max(0, min(s.offset, s.rows-s.page()))
+}
+
+func (s *reportBase) waiting() (string, bool) {
+	st := &s.c.Styles
+	if s.err != nil {
+		return st.StatusError.Render(domain.ErrorMessage(s.err)), true
+	}
+	if s.data == nil {
+		return st.Muted.Render("Memuat dan menghitung…"), true
+	}
+	return "", false
+}
+
+// tabBar draws clickable tabs and records their x ranges.
+func tabBar(st *Styles, labels []string, active int, xs *[][2]int) string {
+	var b strings.Builder
+	*xs = (*xs)[:0]
+	x := 0
+	for i, l := range labels {
+		label := " " + l + " "
+		if i == active {
+			b.WriteString(st.TabActive.Render(label))
+		} else {
+			b.WriteString(st.Tab.Render(label))
+		}
+		*xs = append(*xs, [2]int{x, x + width(label)})
+		b.WriteString(" ")
+		x += width(label) + 1
+	}
+	return b.String()
+}
+
+func tabAt(xs [][2]int, x int) int {
+	for i, r := range xs {
+		if x >= r[0] && x < r[1] {
+			return i
+		}
+	}
+	return -1
+}
+
+// ---- Pengingat ----
+
+type reminderRow struct {
+	r    domain.Reminder
+	name string
+	nip  string
+}
+
+type remindersScreen struct {
+	reportBase
+	all   []reminderRow
+	shown []reminderRow
+	tab   int
+	tabX  [][2]int
+}
+
+func reminderTabs() []domain.ReminderKind {
+	return []domain.ReminderKind{"", domain.RemKGB, domain.RemKP, domain.RemPensiun, domain.RemKontrak, domain.RemHukdis, domain.RemCutiBesar}
+}
+
+func newRemindersScreen(c *Common) *remindersScreen {
+	return &remindersScreen{reportBase: reportBase{base: newBase(c)}}
+}
+
+func (s *remindersScreen) Title() string { return "Pengingat" }
+func (s *remindersScreen) Keys() []KeyHelp {
+	return []KeyHelp{{"←/→", "Jenis"}, {"↑↓", "Gulir"}, {"Enter", "Buka pegawai"}}
+}
+func (s *remindersScreen) Init() tea.Cmd { return s.init(s.rebuild) }
+
+// computeReminders runs the career rules over every employee.
+func computeReminders(d *reportData) []reminderRow {
+	var out []reminderRow
+	for _, e := range d.emps {
+		for _, r := range domain.Reminders(e, d.riwayat[e.ID], d.today, d.settings) {
+			out = append(out, reminderRow{r: r, name: e.FullName(), nip: domain.FormatNIP(e.NIP)})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].r.Date.Before(out[j].r.Date) })
+	return out
+}
+
+func (s *remindersScreen) rebuild() {
+	s.all = computeReminders(s.data)
+	s.filter()
+}
+
+func (s *remindersScreen) filter() {
+	k := reminderTabs()[s.tab]
+	s.shown = s.shown[:0]
+	for _, r := range s.all {
+		if k == "" || r.r.Kind == k {
+			s.shown = append(s.shown, r)
+		}
+	}
+	s.rows = len(s.shown)
+	s.move(0)
+}
+
+func (s *remindersScreen) setTab(i int) {
+	n := len(reminderTabs())
+	s.tab = (i%n + n) % n
+	s.cursor, s.offset = 0, 0
+	s.filter()
+}
+
+func (s *remindersScreen) Update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := s.handle(msg, s.rebuild); ok {
+		return cmd
+	}
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch msg.String() {
+		case "left", "shift+tab":
+			s.setTab(s.tab - 1)
+		case "right", "tab", "f7":
+			s.setTab(s.tab + 1)
+		case "enter":
+			if s.cursor < len(s.shown) {
+				return push(newEmployeeDetail(s.c, s.shown[s.cursor].r.EmployeeID))
+			}
+		}
+	case tea.MouseMsg:
+		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
+			if msg.Y == 0 {
+				if i := tabAt(s.tabX, msg.X); i >= 0 {
+					s.setTab(i)
+				}
+			} else if i := s.offset + msg.Y - 3; msg.Y >= 3 && i < len(s.shown) {
+				if i == s.cursor {
+					return push(newEmployeeDetail(s.c, s.shown[i].r.EmployeeID))
+				}
+				s.cursor = i
+			}
+		}
+	}
+	return nil
+}
+
+func (s *remindersScreen) View() string {
+	if w, ok := s.waiting(); ok {
+		return w
+	}
+	st := &s.c.Styles
+	counts := map[domain.ReminderKind]int{}
+	for _, r := range s.all {
+		counts[r.r.Kind]++
+	}
+	var labels []string
+	for _, k := range reminderTabs() {
+		if k == "" {
+			labels = append(labels, "Semua ("+itoa(len(s.all))+")")
+		} else {
+			labels = append(labels, string(k)+" ("+itoa(counts[k])+")")
+		}
+	}
+	lines := []string{clip(tabBar(st, labels, s.tab, &s.tabX), s.w),
+		st.Muted.Render(clip("Jatuh tempo dalam "+itoa(s.data.settings.ReminderMonths)+" bulan ke depan (dan yang terlambat), per "+s.data.today.Long()+".", s.w))}
+	ruleW := max(10, s.w-12-30-28-4)
+	lines = append(lines, st.TableHeader.Render(fit("Tanggal", 12)+" "+fit("Jenis", 30)+" "+fit("Pegawai", 28)+" "+fit("Aturan", ruleW)))
+	end := min(len(s.shown), s.offset+s.page())
+	for i := s.offset; i < end; i++ {
+		r := s.shown[i]
+		rule := r.r.Rule
+		if len(r.r.Notes) > 0 {
+			rule += " — " + strings.Join(r.r.Notes, "; ")
+		}
+		kind := string(r.r.Kind)
+		if r.r.Terlambat {
+			kind = "! " + kind + " (terlambat)"
+		}
+		line := fit(r.r.Date.String(), 12) + " " + fit(kind, 30) + " " + fit(r.name, 28) + " " + fit(rule, ruleW)
+		if i == s.cursor {
+			line = st.RowSelected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	if len(s.shown) == 0 {
+		lines = append(lines, st.Muted.Render("Tidak ada yang jatuh tempo."))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ---- DUK ----
+
+type dukScreen struct {
+	reportBase
+	list []dukLine
+}
+
+type dukLine struct {
+	row domain.DUKRow
+	e   *domain.Employee
+}
+
+func newDUKScreen(c *Common) *dukScreen { return &dukScreen{reportBase: reportBase{base: newBase(c)}} }
+
+func (s *dukScreen) Title() string { return "Daftar Urut Kepangkatan (DUK)" }
+func (s *dukScreen) Keys() []KeyHelp {
+	return []KeyHelp{{"↑↓ PgUp PgDn", "Gulir"}, {"Enter", "Buka pegawai"}}
+}
+func (s *dukScreen) Init() tea.Cmd { return s.init(s.rebuild) }
+
+func (s *dukScreen) rebuild() {
+	d := s.data
+	rows := make([]domain.DUKRow, 0, len(d.emps))
+	byID := make(map[uint64]*domain.Employee, len(d.emps))
+	for i := range d.emps {
+		e := &d.emps[i]
+		r, ok := domain.BuildDUKRow(*e, d.riwayat[e.ID], d.today)
+		if !ok {
+			continue
+		}
+		byID[e.ID] = e
+		rows = append(rows, r)
+	}
+	domain.SortDUK(rows)
+	s.list = make([]dukLine, len(rows))
+	for i, r := range rows {
+		s.list[i] = dukLine{row: r, e: byID[r.EmployeeID]}
+	}
+	s.rows = len(s.list)
+	s.move(0)
+}
+
+func (s *dukScreen) Update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := s.handle(msg, s.rebuild); ok {
+		return cmd
+	}
+	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "enter" && s.cursor < len(s.list) {
+		return push(newEmployeeDetail(s.c, s.list[s.cursor].row.EmployeeID))
+	}
+	return nil
+}
+
+func (s *dukScreen) View() string {
+	if w, ok := s.waiting(); ok {
+		return w
+	}
+	st := &s.c.Styles
+	jabW := max(12, s.w-5-22-24-18-14-4)
+	lines := []string{st.Muted.Render(clip(itoa(len(s.list))+" PNS aktif, diurutkan: golongan, TMT golongan, jabatan, TMT jabatan, masa kerja, diklat PIM, pendidikan, usia.", s.w)), "",
+		st.TableHeader.Render(fit("No", 5) + " " + fit("NIP", 22) + " " + fit("Nama", 24) + " " + fit("Gol. / TMT", 18) + " " + fit("Masa kerja", 14) + " " + fit("Jabatan", jabW))}
+	end := min(len(s.list), s.offset+s.page())
+	for i := s.offset; i < end; i++ {
+		l := s.list[i]
+		e := l.e
+		gol := e.Golongan + " " + l.row.TMTGolongan.String()
+		mk := itoa(l.row.MasaKerja.Years) + " th " + itoa(l.row.MasaKerja.Months) + " bl"
+		line := fit(itoa(i+1), 5) + " " + fit(domain.FormatNIP(e.NIP), 22) + " " + fit(e.FullName(), 24) + " " + fit(gol, 18) + " " + fit(mk, 14) + " " + fit(e.NamaJabatan, jabW)
+		if i == s.cursor {
+			line = st.RowSelected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ---- Statistik ----
+
+type statsScreen struct {
+	reportBase
+	tab  int
+	tabX [][2]int
+}
+
+var statKeys = []struct{ key, label string }{
+	{"golongan", "Golongan"}, {"jenis_jabatan", "Jenis jabatan"}, {"pendidikan", "Pendidikan"},
+	{"jenis_kelamin", "Jenis kelamin"}, {"usia", "Usia"}, {"unit", "Unit kerja"},
+}
+
+func newStatsScreen(c *Common) *statsScreen {
+	return &statsScreen{reportBase: reportBase{base: newBase(c)}}
+}
+
+func (s *statsScreen) Title() string   { return "Statistik" }
+func (s *statsScreen) Keys() []KeyHelp { return []KeyHelp{{"←/→", "Ganti rincian"}} }
+func (s *statsScreen) Init() tea.Cmd   { return s.init(func() {}) }
+
+func (s *statsScreen) Update(msg tea.Msg) tea.Cmd {
+	if cmd, ok := s.handle(msg, func() {}); ok {
+		return cmd
+	}
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch msg.String() {
+		case "left", "shift+tab":
+			s.tab = (s.tab + len(statKeys) - 1) % len(statKeys)
+		case "right", "tab":
+			s.tab = (s.tab + 1) % len(statKeys)
+		}
+	case tea.MouseMsg:
+		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft && msg.Y == 0 {
+			if i := tabAt(s.tabX, msg.X); i >= 0 {
+				s.tab = i
+			}
+		}
+	}
+	return nil
+}
+
+func (s *statsScreen) View() string {
+	if w, ok := s.waiting(); ok {
+		return w
+	}
+	st := &s.c.Styles
+	var labels []string
+	for _, k := range statKeys {
+		labels = append(labels, k.label)
+	}
+	var active []domain.Employee
+	for _, e := range s.data.emps {
+		if e.Status.Active() {
+			active = append(active, e)
+		}
+	}
+	var counts []domain.Count
+	if key := statKeys[s.tab].key; key == "unit" {
+		counts = domain.CountByUnit(active, func(id uint64) string {
+			if n := s.c.UnitName(id); n != "" {
+				return n
+			}
+			return "(tanpa unit)"
+		})
+	} else {
+		counts = domain.CountBy(active, s.data.today, key)
+	}
+	lines := []string{clip(tabBar(st, labels, s.tab, &s.tabX), s.w),
+		st.Muted.Render(itoa(len(active)) + " pegawai aktif"), ""}
+	lines = append(lines, barChart(st, counts, s.w, s.h-4)...)
+	return strings.Join(lines, "\n")
+}
+
+// barChart draws horizontal bars with the number beside each.
+func barChart(st *Styles, counts []domain.Count, w, h int) []string {
+	labelW := 4
+	maxN := 1
+	for _, c := range counts {
+		labelW = max(labelW, min(28, width(c.Label)))
+		maxN = max(maxN, c.N)
+	}
+	barW := max(5, w-labelW-10)
+	var out []string
+	for i, c := range counts {
+		if i >= h {
+			out = append(out, st.Muted.Render("… dan "+itoa(len(counts)-i)+" lainnya"))
+			break
+		}
+		n := c.N * barW / maxN
+		if c.N > 0 && n == 0 {
+			n = 1
+		}
+		out = append(out, fit(c.Label, labelW)+" "+st.Title.Render(strings.Repeat("█", n))+" "+itoa(c.N))
+	}
+	if len(counts) == 0 {
+		out = append(out, st.Muted.Render("Belum ada data."))
+	}
+	return out
+}
