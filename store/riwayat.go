@@ -272,6 +272,23 @@ func prepareRiwayat(tx *bolt.Tx, r domain.Riwayat, e domain.Employee) error {
 	if fe := validateRiwayat(r, e, &set); len(fe) > 0 {
 		return fe
 	}
+	if r.Cuti != nil {
+		// A cuti is also checked against the balance and the type's rules,
+		// with every other entry of the employee (not the one being edited).
+		all, err := employeeRiwayat(tx, e.ID, 0)
+		if err != nil {
+			return err
+		}
+		others := all[:0:0]
+		for _, x := range all {
+			if x.ID != r.ID {
+				others = append(others, x)
+			}
+		}
+		if err := domain.CheckCutiRequest(e, others, *r.Cuti, set); err != nil {
+			return err
+		}
+	}
 	var fe domain.FieldErrors
 	for key, v := range riwayatText(r) {
 		if !utf8.ValidString(v) {

@@ -497,3 +497,33 @@ func TestFastDecodeRiwayat(t *testing.T) {
 		}
 	}
 }
+
+// A cuti that breaks the rules is refused with the rule, and nothing is
+// written; one within the balance is kept.
+func TestRiwayatCutiChecked(t *testing.T) {
+	o := newOffice(t)
+	s, admin := o.s, o.ctx["admin"]
+	big := domain.Riwayat{EmployeeID: o.sub1, Kind: domain.RwCuti, Cuti: &domain.RwCutiData{Jenis: domain.CutiCT,
+		Mulai: date(2026, 6, 1), Selesai: date(2026, 7, 31), LamaHari: 40, Alasan: "terlalu lama"}}
+	before := len(auditAll(t, s))
+	if _, err := s.SaveRiwayat(admin, big); err == nil {
+		t.Fatal("a cuti tahunan of 40 working days was accepted")
+	} else if msg := domain.ErrorMessage(err); msg == "" || strings.Contains(msg, "internal") {
+		t.Fatalf("refusal without the rule: %q", msg)
+	}
+	if n := len(auditAll(t, s)); n != before {
+		t.Fatal("a refused cuti left an audit entry")
+	}
+	ok := big
+	ok.Cuti = &domain.RwCutiData{Jenis: domain.CutiCT, Mulai: date(2026, 6, 1), Selesai: date(2026, 6, 3), LamaHari: 3}
+	mustSaveRiwayat(t, s, admin, ok)
+}
+
+func auditAll(t *testing.T, s *Store) []domain.AuditEntry {
+	t.Helper()
+	es, err := s.Audit(systemCtx, AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return es
+}

@@ -26,6 +26,7 @@ const (
 	areaDUK
 	areaNominatif
 	areaStats
+	areaSettings
 )
 
 type menuEntry struct {
@@ -59,6 +60,9 @@ func (m *Model) menuEntries() []menuEntry {
 	}
 	if c.can(domain.CanBackup) {
 		out = append(out, menuEntry{label: "Cadangan & data", area: areaBackup})
+	}
+	if c.can(domain.CanManageOffice) {
+		out = append(out, menuEntry{label: "Pengaturan", area: areaSettings})
 	}
 	return append(out, menuEntry{},
 		menuEntry{label: "Ganti kata sandi", action: "password"},
@@ -230,6 +234,8 @@ func (m *Model) rootScreen(a area) Screen {
 		return newNominatifScreen(m.c)
 	case areaStats:
 		return newStatsScreen(m.c)
+	case areaSettings:
+		return newSettingsForm(m.c)
 	}
 	return newHome(m.c)
 }

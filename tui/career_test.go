@@ -159,3 +159,22 @@ func TestOrganisation(t *testing.T) {
 		}
 	})
 }
+
+func TestSettings(t *testing.T) {
+	h := withDemoAs(t, 120, 32, "admin")
+	h.send(forceAreaMsg{areaSettings})
+	requireContains(t, h.view(), "Pengingat (bulan)", "4,10")
+	h.keys("ctrl+u")
+	h.typeText("40")
+	h.keys("ctrl+s")
+	requireContains(t, h.view(), "antara 1 dan 36")
+	if h.repo.settings != nil {
+		t.Fatal("a bad setting was saved")
+	}
+	h.keys("ctrl+u")
+	h.typeText("12")
+	h.keys("ctrl+s")
+	if h.repo.settings == nil || h.repo.settings.ReminderMonths != 12 {
+		t.Fatal("setting not saved")
+	}
+}

@@ -12,14 +12,16 @@ import (
 // employeeDetail shows one profile in sections, computed values marked.
 type employeeDetail struct {
 	base
-	empID   uint64
-	emp     domain.Employee
-	loaded  bool
-	err     error
-	offset  int
-	reqID   int
-	lines   int
-	working bool
+	empID    uint64
+	emp      domain.Employee
+	riwayat  []domain.Riwayat
+	settings domain.CareerSettings
+	loaded   bool
+	err      error
+	offset   int
+	reqID    int
+	lines    int
+	working  bool
 }
 
 func newEmployeeDetail(c *Common, id uint64) *employeeDetail {
@@ -41,17 +43,26 @@ func (s *employeeDetail) Keys() []KeyHelp {
 }
 
 type employeeLoadedMsg struct {
-	req int
-	emp domain.Employee
-	err error
+	req      int
+	emp      domain.Employee
+	riwayat  []domain.Riwayat
+	settings domain.CareerSettings
+	err      error
 }
 
 func (s *employeeDetail) load() tea.Cmd {
 	s.reqID++
 	req, id := s.reqID, s.empID
 	return s.cmd(func(ctx context.Context) tea.Msg {
-		e, err := s.c.Repo.Employee(ctx, id)
-		return employeeLoadedMsg{req: req, emp: e, err: err}
+		m := employeeLoadedMsg{req: req}
+		m.emp, m.err = s.c.Repo.Employee(ctx, id)
+		if m.err == nil {
+			m.riwayat, m.err = s.c.Repo.AllRiwayat(ctx, id)
+		}
+		if m.err == nil {
+			m.settings, m.err = s.c.Repo.Settings(ctx)
+		}
+		return m
 	})
 }
 
@@ -71,6 +82,7 @@ func (s *employeeDetail) Update(msg tea.Msg) tea.Cmd {
 			return nil // an older load: a newer one is on its way
 		}
 		s.emp, s.err, s.loaded = msg.emp, msg.err, msg.err == nil
+		s.riwayat, s.settings = msg.riwayat, msg.settings
 		if msg.err != nil {
 			return failure(msg.err)
 		}
@@ -253,6 +265,7 @@ func (s *employeeDetail) View() string {
 	if !comp.TMTPensiun.IsZero() {
 		computed("TMT pensiun", comp.TMTPensiun.Long())
 	}
+	s.career(&lines, computed, today)
 	if ws := domain.EmployeeWarnings(e, today); len(ws) > 0 {
 		section("Perlu diperiksa")
 		for _, w := range ws {
@@ -273,4 +286,46 @@ func joinNonEmpty(sep string, parts ...string) string {
 		}
 	}
 	return strings.Join(out, sep)
+}
+
+// career adds what falls due for this employee, computed from the riwayat.
+func (s *employeeDetail) career(lines *[]string, computed func(label, value string), today domain.Date) {
+	e, rs, set := s.emp, s.riwayat, s.settings
+	if !e.Status.Active() {
+		return
+	}
+	st := &s.c.Styles
+	note := func(n []string) {
+		for _, x := range n {
+			*lines = append(*lines, "  "+strings.Repeat(" ", 27)+st.Muted.Render("· "+inert(x)))
+		}
+	}
+	if !e.Kind.IsPPPK() {
+		computed("Masa kerja golongan", domain.MasaKerjaGolongan(e, rs, today).String())
+		if d, n := domain.NextKGB(e, rs, today, set); !d.IsZero() {
+			computed("KGB berikutnya", d.Long())
+			note(n)
+		}
+		if d, n := domain.NextKP(e, rs, today, set); !d.IsZero() {
+			computed("Kenaikan pangkat berikutnya", d.Long())
+			note(n)
+		} else if len(n) > 0 {
+			computed("Kenaikan pangkat berikutnya", "belum dapat ditentukan")
+			note(n)
+		}
+	} else if d := domain.ContractEnd(e); !d.IsZero() {
+		computed("Perjanjian kerja berakhir", d.Long())
+	}
+	saldo := domain.CutiBalance(e, rs, today.Year, set)
+	computed("Sisa cuti tahunan "+itoa(today.Year), itoa(saldo.Total)+" hari kerja (N "+itoa(saldo.N)+", N-1 "+itoa(saldo.N1)+", N-2 "+itoa(saldo.N2)+")")
+	for _, r := range rs {
+		if r.Hukdis != nil && domain.HukdisActive(*r.Hukdis, today) {
+			end := domain.HukdisEnd(*r.Hukdis)
+			text := r.Hukdis.Jenis
+			if !end.IsZero() {
+				text += " (sampai " + end.String() + ")"
+			}
+			computed("Hukuman disiplin aktif", text)
+		}
+	}
 }

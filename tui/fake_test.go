@@ -27,6 +27,7 @@ type fakeRepo struct {
 	parents   map[uint64]uint64
 	heads     map[uint64]uint64
 	atasan    map[[2]uint64]domain.AtasanEntry
+	settings  *domain.CareerSettings
 }
 
 func newFakeRepo() *fakeRepo {
@@ -402,6 +403,15 @@ func (f *fakeRepo) DeleteRiwayat(ctx context.Context, emp, id uint64) error {
 	return domain.Errorf(domain.ENOTFOUND, "Riwayat tidak ditemukan.")
 }
 
+func (f *fakeRepo) AllRiwayat(ctx context.Context, emp uint64) ([]domain.Riwayat, error) {
+	if _, err := f.Employee(ctx, emp); err != nil {
+		return nil, err
+	}
+	out := append([]domain.Riwayat(nil), f.riwayat[emp]...)
+	domain.SortRiwayat(out)
+	return out, nil
+}
+
 func (f *fakeRepo) AllEmployees(ctx context.Context) ([]domain.Employee, error) {
 	var out []domain.Employee
 	for _, e := range f.emps {
@@ -418,7 +428,18 @@ func (f *fakeRepo) AllRiwayatByEmployee(context.Context) (map[uint64][]domain.Ri
 }
 
 func (f *fakeRepo) Settings(context.Context) (domain.CareerSettings, error) {
+	if f.settings != nil {
+		return *f.settings, nil
+	}
 	return domain.DefaultCareerSettings(), nil
+}
+
+func (f *fakeRepo) SaveSettings(ctx context.Context, s domain.CareerSettings) error {
+	if err := domain.CanManageOffice(domain.ActorFrom(ctx)); err != nil {
+		return err
+	}
+	f.settings = &s
+	return nil
 }
 
 func (f *fakeRepo) UnitTree(context.Context) ([]domain.UnitNode, error) {

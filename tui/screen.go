@@ -51,10 +51,12 @@ type Repo interface {
 
 	Riwayat(ctx context.Context, empID uint64, kind domain.RiwayatKind) ([]domain.Riwayat, error)
 	SaveRiwayat(ctx context.Context, r domain.Riwayat) (uint64, error)
+	AllRiwayat(ctx context.Context, empID uint64) ([]domain.Riwayat, error)
 	DeleteRiwayat(ctx context.Context, empID, id uint64) error
 	AllEmployees(ctx context.Context) ([]domain.Employee, error)
 	AllRiwayatByEmployee(ctx context.Context) (map[uint64][]domain.Riwayat, error)
 	Settings(ctx context.Context) (domain.CareerSettings, error)
+	SaveSettings(ctx context.Context, s domain.CareerSettings) error
 	UnitTree(ctx context.Context) ([]domain.UnitNode, error)
 	SaveUnitNode(ctx context.Context, n domain.UnitNode) (uint64, error)
 	AtasanMap(ctx context.Context, year int) ([]domain.AtasanEntry, error)
