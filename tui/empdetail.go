@@ -307,10 +307,10 @@ func (s *employeeDetail) career(lines *[]string, computed func(label, value stri
 			note(n)
 		}
 		if d, n := domain.NextKP(e, rs, today, set); !d.IsZero() {
-			computed("Kenaikan pangkat berikutnya", d.Long())
+			computed("Kenaikan pangkat (KP)", d.Long())
 			note(n)
 		} else if len(n) > 0 {
-			computed("Kenaikan pangkat berikutnya", "belum dapat ditentukan")
+			computed("Kenaikan pangkat (KP)", "belum dapat ditentukan")
 			note(n)
 		}
 	} else if d := domain.ContractEnd(e); !d.IsZero() {

@@ -259,3 +259,96 @@ func TestEndToEndPegawaiCannotEditOthers(t *testing.T) {
 	tm.keys("F10")
 	tm.wait("[selesai: 0]")
 }
+
+// TestEndToEndRiwayatMovesPengingat: a new riwayat pangkat changes the
+// profile's golongan and the next kenaikan pangkat, and Pengingat shows
+// the new date.
+func TestEndToEndRiwayatMovesPengingat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin, db := demoBinary(t)
+	out, err := exec.Command(bin, "export", "json", "--db", db).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Employees []struct {
+			ID                                   uint64
+			Nama, Status, Golongan, JenisPegawai string
+			PendidikanTerakhir                   string `json:"pendidikan_terakhir"`
+		} `json:"employees"`
+		Riwayat []struct {
+			EmployeeID uint64 `json:"employee_id"`
+			Kind       string
+		} `json:"riwayat"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	hukdis := map[uint64]bool{}
+	for _, r := range doc.Riwayat {
+		if r.Kind == "hukdis" {
+			hukdis[r.EmployeeID] = true
+		}
+	}
+	// A PNS in III/a–III/c with a degree and no hukuman: the next rank is
+	// under every ceiling and nothing postpones it.
+	next := map[string]string{"III/a": "III/b", "III/b": "III/c", "III/c": "III/d"}
+	var nama, gol string
+	for _, e := range doc.Employees {
+		if e.Status == "Aktif" && next[e.Golongan] != "" && !hukdis[e.ID] && (e.PendidikanTerakhir == "S1" || e.PendidikanTerakhir == "S2") {
+			nama, gol = e.Nama, next[e.Golongan]
+			break
+		}
+	}
+	if nama == "" {
+		t.Fatal("the demo office has no PNS in III/a–III/c with a degree")
+	}
+	tm := startTerm(t, "riwayat", bin, "--db", db)
+	tm.login("admin", "contoh123")
+	tm.wait("Jumlah pegawai")
+	tm.keys("F3")
+	tm.wait("Cari:")
+	tm.typeText(nama)
+	tm.wait("1 dari")
+	tm.keys("Enter")
+	tm.wait("Kepegawaian")
+	tm.keys("F7")
+	tm.wait("Riwayat pangkat/golongan")
+	tm.keys("F5")
+	tm.wait("Tambah riwayat pangkat/golongan")
+	tm.keys("Enter")
+	tm.wait("Pilih golongan")
+	tm.typeText(gol)
+	tm.wait("1 pilihan")
+	tm.keys("Enter")
+	tm.keys("Tab")
+	tm.typeText("01-04-2023")
+	tm.keys("C-s")
+	tm.wait("disimpan")
+	tm.keys("Escape")
+	s := tm.wait("Pangkat/golongan ruang")
+	if !strings.Contains(s, gol+" –") {
+		t.Fatalf("profile golongan does not follow the new pangkat %s:\n%s", gol, s)
+	}
+	tm.keys("NPage")
+	s = tm.wait("Kenaikan pangkat (KP)")
+	if !strings.Contains(s, "1 April 2027") {
+		t.Fatalf("profile does not follow the new pangkat %s (KP 1 April 2027):\n%s", gol, s)
+	}
+	tm.keys("F9")
+	for i := 0; i < 20 && !strings.Contains(tm.screen(), "›Pengingat"); i++ {
+		tm.keys("Down")
+		time.Sleep(30 * time.Millisecond)
+	}
+	tm.keys("Enter")
+	tm.wait("Jatuh tempo")
+	tm.keys("Right", "Right") // the Kenaikan pangkat tab
+	s = tm.wait("01-04-2027")
+	if !strings.Contains(s, strings.Fields(nama)[0]) {
+		t.Fatalf("Pengingat lacks the new date for %s:\n%s", nama, s)
+	}
+	tm.keys("F10")
+	tm.wait("[selesai: 0]")
+}
