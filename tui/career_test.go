@@ -178,3 +178,15 @@ func TestSettings(t *testing.T) {
 		t.Fatal("setting not saved")
 	}
 }
+
+func TestAbsenceGuidance(t *testing.T) {
+	h := withDemoAs(t, 120, 32, "admin")
+	f := newRiwayatForm(h.m.c, h.repo.emps[2], domain.RwHukdis, nil)
+	h.send(pushMsg{f})
+	f.form.focusKey("absen")
+	h.typeText("4")
+	requireContains(t, h.view(), "panduan", "Teguran tertulis")
+	if h.repo.writes != 0 {
+		t.Fatal("the guidance wrote something")
+	}
+}

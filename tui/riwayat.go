@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"asndesk/domain"
@@ -260,6 +261,13 @@ func newRiwayatForm(c *Common, e domain.Employee, kind domain.RiwayatKind, r *do
 		f.hint = sp.hint
 		fields = append(fields, f)
 	}
+	if kind == domain.RwHukdis {
+		// Guidance only: the absence table suggests a sanction; nothing of
+		// this field is stored.
+		a := textField("absen", "Hari tidak masuk", "", 3)
+		a.hint = "Panduan: isi jumlah hari tidak masuk tanpa alasan sah setahun untuk melihat saran PP 94/2021."
+		fields = append(fields, a)
+	}
 	s.form = newForm(&c.Styles, fields)
 	s.initial = map[string]string{}
 	for _, f := range fields {
@@ -353,6 +361,16 @@ func (s *riwayatForm) showErrors(fe domain.FieldErrors) {
 func (s *riwayatForm) validate() bool {
 	r, errs := s.draft()
 	s.form.errors = map[string]string{}
+	if f := s.form.get("absen"); f != nil {
+		delete(s.form.warnings, "absen")
+		if days, err := strconv.Atoi(strings.TrimSpace(f.value())); err == nil {
+			if _, jenis, ok := domain.AbsenceSanction(days, 0); ok {
+				s.form.warnings["absen"] = "Saran (panduan PP 94/2021, bukan keputusan): " + jenis
+			} else {
+				s.form.warnings["absen"] = "Belum ada hukuman untuk " + itoa(days) + " hari menurut tabel ketidakhadiran."
+			}
+		}
+	}
 	s.showErrors(errs)
 	if len(errs) == 0 {
 		s.showErrors(domain.ValidateRiwayat(r, s.emp))
