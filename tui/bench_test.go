@@ -42,9 +42,10 @@ func BenchmarkEmployeeListFilter(b *testing.B) {
 			}
 			c := &Common{Repo: repo, Now: fixedNow}
 			m := New(c)
+			c.login(domain.Account{ID: 1, Username: "admin", Roles: []domain.Role{domain.RoleAdmin}})
 			m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 			rows := benchRows(n)
-			m.Update(dataLoadedMsg{office: repo.office, hasOffice: true, units: sortedUnits(unitsOf(repo)), rows: rows})
+			m.Update(dataLoadedMsg{office: repo.office, hasOffice: true, hasAccounts: true, units: sortedUnits(unitsOf(repo)), rows: rows})
 			m.Update(forceAreaMsg{areaEmployees})
 			if _, ok := m.top().(*employeeList); !ok {
 				b.Fatal("register not open")
