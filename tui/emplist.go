@@ -338,7 +338,18 @@ func (s *employeeList) mouse(m tea.MouseMsg) tea.Cmd {
 
 func (s *employeeList) columns() (nip, nama, jab, gol, unit int) {
 	nip, gol = 22, 7
-	rest := max(30, s.w-nip-gol-4)
+	rest := s.w - nip - gol - 4
+	if rest < 40 {
+		nip, gol = 18, 6 // bare digits: four columns more for the name
+		rest = s.w - nip - gol - 3
+	}
+	rest = max(16, rest)
+	if rest < 60 {
+		// A narrow window: the unit column goes (the filter still matches
+		// it) so that names stay readable.
+		nama = rest * 55 / 100
+		return nip, nama, rest - nama, gol, 0
+	}
 	nama = rest * 36 / 100
 	jab = rest * 34 / 100
 	unit = rest - nama - jab
@@ -370,7 +381,11 @@ func (s *employeeList) View() string {
 	b.WriteString(clip("Cari: "+s.filter.View()+"  "+st.Muted.Render(count+" · urut "+strings.ToLower(s.sortBy.String())), s.w))
 	b.WriteString("\n\n")
 	nip, nama, jab, gol, unit := s.columns()
-	b.WriteString(st.TableHeader.Render(fit("NIP / NI PPPK", nip) + " " + fit("Nama", nama) + " " + fit("Jabatan", jab) + " " + fit("Gol.", gol) + " " + fit("Unit kerja", unit)))
+	head := fit("NIP / NI PPPK", nip) + " " + fit("Nama", nama) + " " + fit("Jabatan", jab) + " " + fit("Gol.", gol)
+	if unit > 0 {
+		head += " " + fit("Unit kerja", unit)
+	}
+	b.WriteString(st.TableHeader.Render(head))
 	end := min(len(s.shown), s.offset+s.pageRows())
 	for i := s.offset; i < end; i++ {
 		it := &s.items[s.shown[i]]
@@ -378,7 +393,14 @@ func (s *employeeList) View() string {
 		if !it.row.Status.Active() {
 			name += " (" + it.row.Status.String() + ")"
 		}
-		line := fit(it.nip, nip) + " " + fit(name, nama) + " " + fit(it.row.NamaJabatan, jab) + " " + fit(it.row.Golongan, gol) + " " + fit(it.unit, unit)
+		nipText := it.nip
+		if nip < 21 {
+			nipText = it.row.NIP
+		}
+		line := fit(nipText, nip) + " " + fit(name, nama) + " " + fit(it.row.NamaJabatan, jab) + " " + fit(it.row.Golongan, gol)
+		if unit > 0 {
+			line += " " + fit(it.unit, unit)
+		}
 		b.WriteString("\n")
 		if i == s.cursor {
 			b.WriteString(st.RowSelected.Render(line))
