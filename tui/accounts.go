@@ -13,9 +13,8 @@ import (
 // accountList is Akun pengguna (Admin): who may log in, with which roles.
 type accountList struct {
 	base
-	list   []domain.Account
-	cursor int
-	offset int
+	list []domain.Account
+	scroll
 	loaded bool
 }
 
@@ -52,16 +51,7 @@ func (s *accountList) current() (domain.Account, bool) {
 	return domain.Account{}, false
 }
 
-func (s *accountList) move(d int) {
-	s.cursor = max(0, min(len(s.list)-1, s.cursor+d))
-	page := max(1, s.h-3)
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+page {
-		s.offset = s.cursor - page + 1
-	}
-}
+func (s *accountList) move(d int) { s.scroll.move(d, len(s.list), max(1, s.h-3)) }
 
 func (s *accountList) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {

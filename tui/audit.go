@@ -19,9 +19,8 @@ type auditScreen struct {
 	empIDs   []uint64
 	entries  []domain.AuditEntry
 	loaded   bool
-	cursor   int
-	offset   int
-	req      int
+	scroll
+	req int
 }
 
 var auditEntities = []string{"(semua)", "pegawai", "unit", "akun", "kantor", "database"}
@@ -130,15 +129,7 @@ func (s *auditScreen) Init() tea.Cmd { return s.load() }
 
 func (s *auditScreen) page() int { return max(1, s.h-auditFormH-2) }
 
-func (s *auditScreen) move(d int) {
-	s.cursor = max(0, min(len(s.entries)-1, s.cursor+d))
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+s.page() {
-		s.offset = s.cursor - s.page() + 1
-	}
-}
+func (s *auditScreen) move(d int) { s.scroll.move(d, len(s.entries), s.page()) }
 
 func (s *auditScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {

@@ -54,11 +54,10 @@ func loadReport(b *base) (*reportData, tea.Cmd) {
 // keeps a scrolled cursor over the screen's rows.
 type reportBase struct {
 	base
-	data   *reportData
-	err    error
-	cursor int
-	offset int
-	rows   int
+	data *reportData
+	err  error
+	scroll
+	rows int
 }
 
 func (s *reportBase) init(rebuild func()) tea.Cmd {
@@ -119,16 +118,7 @@ func (s *reportBase) handle(msg tea.Msg, rebuild func()) (tea.Cmd, bool) {
 
 func (s *reportBase) page() int { return max(1, s.h-4) }
 
-func (s *reportBase) move(d int) {
-	s.cursor = max(0, min(s.rows-1, s.cursor+d))
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+s.page() {
-		s.offset = s.cursor - s.page() + 1
-	}
-	s.offset = max(0, min(s.offset, s.rows-s.page()))
-}
+func (s *reportBase) move(d int) { s.scroll.move(d, s.rows, s.page()) }
 
 func (s *reportBase) waiting() (string, bool) {
 	st := &s.c.Styles

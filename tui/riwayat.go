@@ -17,8 +17,7 @@ type riwayatScreen struct {
 	emp     domain.Employee
 	kindIdx int
 	entries []domain.Riwayat
-	cursor  int
-	offset  int
+	scroll
 	loaded  bool
 	onKinds bool // Tab moves between the kinds and the entries
 	req     int
@@ -69,15 +68,7 @@ func (s *riwayatScreen) setKind(i int) tea.Cmd {
 
 func (s *riwayatScreen) page() int { return max(1, s.h-3) }
 
-func (s *riwayatScreen) move(d int) {
-	s.cursor = max(0, min(len(s.entries)-1, s.cursor+d))
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+s.page() {
-		s.offset = s.cursor - s.page() + 1
-	}
-}
+func (s *riwayatScreen) move(d int) { s.scroll.move(d, len(s.entries), s.page()) }
 
 func (s *riwayatScreen) edit(r *domain.Riwayat) tea.Cmd {
 	if !s.c.can(domain.CanEditEmployee) {

@@ -92,3 +92,21 @@ func clipBlock(s string, w, h int) string {
 
 // asFieldErrors unwraps field errors from a store error.
 func asFieldErrors(err error, fe *domain.FieldErrors) bool { return errors.As(err, fe) }
+
+// scroll is the cursor and first visible row of a list, shared by every
+// list screen.
+type scroll struct{ cursor, offset int }
+
+// move moves the cursor by d within n rows and keeps it inside a window of
+// page rows.
+func (s *scroll) move(d, n, page int) {
+	page = max(1, page)
+	s.cursor = max(0, min(n-1, s.cursor+d))
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+	}
+	if s.cursor >= s.offset+page {
+		s.offset = s.cursor - page + 1
+	}
+	s.offset = max(0, min(s.offset, n-page))
+}

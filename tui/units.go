@@ -14,10 +14,9 @@ import (
 // counts, and (F7) the atasan map of a year with its problems flagged.
 type unitList struct {
 	base
-	tree   []treeLine
-	nodes  []domain.UnitNode
-	cursor int
-	offset int
+	tree  []treeLine
+	nodes []domain.UnitNode
+	scroll
 	loaded bool
 	req    int
 }
@@ -92,16 +91,7 @@ func buildTree(nodes []domain.UnitNode) []treeLine {
 
 func (s *unitList) page() int { return max(1, s.h-3) }
 
-func (s *unitList) move(d int) {
-	n := len(s.tree)
-	s.cursor = max(0, min(n-1, s.cursor+d))
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+s.page() {
-		s.offset = s.cursor - s.page() + 1
-	}
-}
+func (s *unitList) move(d int) { s.scroll.move(d, len(s.tree), s.page()) }
 
 func (s *unitList) current() (domain.UnitNode, bool) {
 	if s.cursor < len(s.tree) {
@@ -381,10 +371,9 @@ type atasanScreen struct {
 	base
 	year    int
 	entries []domain.AtasanEntry
-	cursor  int
-	offset  int
-	loaded  bool
-	req     int
+	scroll
+	loaded bool
+	req    int
 }
 
 func newAtasanScreen(c *Common, year int) *atasanScreen {
@@ -417,15 +406,7 @@ func (s *atasanScreen) Init() tea.Cmd { return s.load() }
 
 func (s *atasanScreen) page() int { return max(1, s.h-3) }
 
-func (s *atasanScreen) move(d int) {
-	s.cursor = max(0, min(len(s.entries)-1, s.cursor+d))
-	if s.cursor < s.offset {
-		s.offset = s.cursor
-	}
-	if s.cursor >= s.offset+s.page() {
-		s.offset = s.cursor - s.page() + 1
-	}
-}
+func (s *atasanScreen) move(d int) { s.scroll.move(d, len(s.entries), s.page()) }
 
 // problems flags what an operator should look at.
 func (s *atasanScreen) problems(e domain.AtasanEntry) string {
