@@ -141,11 +141,10 @@ func (s *accountList) View() string {
 // accountForm adds or changes an account.
 type accountForm struct {
 	base
-	orig    *domain.Account
-	form    *form
-	emps    []uint64
-	initial map[string]string
-	busy    bool
+	orig *domain.Account
+	form *form
+	emps []uint64
+	busy bool
 }
 
 var yesNo = []string{"Tidak", "Ya"}
@@ -200,10 +199,7 @@ func newAccountForm(c *Common, a *domain.Account) *accountForm {
 		fields = append(fields, choiceField("disabled", "Nonaktifkan akun", yesNo, v))
 	}
 	s.form = newForm(&c.Styles, fields)
-	s.initial = map[string]string{}
-	for _, f := range s.form.fields {
-		s.initial[f.key] = f.value()
-	}
+	s.form.snapshot()
 	return s
 }
 
@@ -215,12 +211,7 @@ func (s *accountForm) Title() string {
 }
 func (s *accountForm) Capturing() bool { return true }
 func (s *accountForm) Dirty() bool {
-	for _, f := range s.form.fields {
-		if s.initial[f.key] != f.value() {
-			return true
-		}
-	}
-	return false
+	return s.form.changed()
 }
 func (s *accountForm) SetSize(w, h int) { s.base.SetSize(w, h); s.form.setSize(w, h) }
 func (s *accountForm) Keys() []KeyHelp {
@@ -244,9 +235,7 @@ func (s *accountForm) Update(msg tea.Msg) tea.Cmd {
 			}
 			return failure(msg.err)
 		}
-		for _, f := range s.form.fields {
-			s.initial[f.key] = f.value()
-		}
+		s.form.snapshot()
 		return tea.Batch(pop(savedResult{msg.id}), info("Akun disimpan."))
 	case choiceMadeMsg:
 		if f := s.form.get(msg.key); f != nil {

@@ -15,11 +15,10 @@ import (
 // hard errors block Simpan, warnings never do.
 type employeeForm struct {
 	base
-	orig    *domain.Employee // nil: a new employee
-	form    *form
-	initial map[string]string
-	atasan  []uint64 // ids behind the atasan chooser's options
-	saving  bool
+	orig   *domain.Employee // nil: a new employee
+	form   *form
+	atasan []uint64 // ids behind the atasan chooser's options
+	saving bool
 }
 
 func newEmployeeForm(c *Common, e *domain.Employee) *employeeForm {
@@ -31,7 +30,7 @@ func newEmployeeForm(c *Common, e *domain.Employee) *employeeForm {
 		d = domain.Employee{Kind: domain.KindPNS, Status: domain.StatusAktif}
 	}
 	s.form = newForm(&c.Styles, s.fields(d))
-	s.initial = s.values()
+	s.form.snapshot()
 	s.validate()
 	return s
 }
@@ -179,14 +178,6 @@ func (s *employeeForm) jabatan() domain.JabatanKind {
 	return 0
 }
 
-func (s *employeeForm) values() map[string]string {
-	out := map[string]string{}
-	for _, f := range s.form.fields {
-		out[f.key] = f.value()
-	}
-	return out
-}
-
 // draft reads the form into an employee; errs holds what could not even be
 // read (a date that does not exist, a BUP that is not a number).
 func (s *employeeForm) draft() (domain.Employee, domain.FieldErrors) {
@@ -298,14 +289,7 @@ func (s *employeeForm) Title() string {
 
 func (s *employeeForm) Capturing() bool { return true }
 
-func (s *employeeForm) Dirty() bool {
-	for k, v := range s.values() {
-		if s.initial[k] != v {
-			return true
-		}
-	}
-	return false
-}
+func (s *employeeForm) Dirty() bool { return s.form.changed() }
 
 func (s *employeeForm) SetSize(w, h int) { s.base.SetSize(w, h); s.form.setSize(w, h) }
 
@@ -344,7 +328,7 @@ func (s *employeeForm) Update(msg tea.Msg) tea.Cmd {
 			}
 			return failure(msg.err)
 		}
-		s.initial = s.values() // saved: nothing left to lose
+		s.form.snapshot() // saved: nothing left to lose
 		text := "Data " + msg.name + " disimpan."
 		if msg.warn > 0 {
 			text += " Ada " + itoa(msg.warn) + " peringatan untuk diperiksa."

@@ -93,6 +93,7 @@ type form struct {
 	buttonX  [2][2]int
 	// Button captions; an empty cancel label hides that button.
 	submitLabel, cancelLabel string
+	initial                  map[string]string // values at the last save (snapshot)
 }
 
 func newForm(st *Styles, fields []*field) *form {
@@ -424,4 +425,22 @@ func orLine(line, alt string) string {
 		return alt
 	}
 	return line
+}
+
+// snapshot records the current values as the saved state; changed reports
+// whether anything differs from it (the screen's Dirty).
+func (f *form) snapshot() {
+	f.initial = map[string]string{}
+	for _, fl := range f.fields {
+		f.initial[fl.key] = fl.value()
+	}
+}
+
+func (f *form) changed() bool {
+	for _, fl := range f.fields {
+		if f.initial[fl.key] != fl.value() {
+			return true
+		}
+	}
+	return false
 }

@@ -222,13 +222,12 @@ func (s *riwayatScreen) View() string {
 // riwayatForm adds or changes one entry, from the kind's field table.
 type riwayatForm struct {
 	base
-	emp     domain.Employee
-	kind    domain.RiwayatKind
-	orig    *domain.Riwayat
-	specs   []rwField
-	form    *form
-	initial map[string]string
-	busy    bool
+	emp   domain.Employee
+	kind  domain.RiwayatKind
+	orig  *domain.Riwayat
+	specs []rwField
+	form  *form
+	busy  bool
 }
 
 func newRiwayatForm(c *Common, e domain.Employee, kind domain.RiwayatKind, r *domain.Riwayat) *riwayatForm {
@@ -260,10 +259,7 @@ func newRiwayatForm(c *Common, e domain.Employee, kind domain.RiwayatKind, r *do
 		fields = append(fields, a)
 	}
 	s.form = newForm(&c.Styles, fields)
-	s.initial = map[string]string{}
-	for _, f := range fields {
-		s.initial[f.key] = f.value()
-	}
+	s.form.snapshot()
 	return s
 }
 
@@ -275,12 +271,7 @@ func (s *riwayatForm) Title() string {
 }
 func (s *riwayatForm) Capturing() bool { return true }
 func (s *riwayatForm) Dirty() bool {
-	for _, f := range s.form.fields {
-		if s.initial[f.key] != f.value() {
-			return true
-		}
-	}
-	return false
+	return s.form.changed()
 }
 func (s *riwayatForm) SetSize(w, h int) { s.base.SetSize(w, h); s.form.setSize(w, h) }
 func (s *riwayatForm) Keys() []KeyHelp  { return []KeyHelp{{"Tab", "Pindah"}, {"Ctrl+S", "Simpan"}} }
@@ -386,9 +377,7 @@ func (s *riwayatForm) Update(msg tea.Msg) tea.Cmd {
 			}
 			return failure(msg.err)
 		}
-		for _, f := range s.form.fields {
-			s.initial[f.key] = f.value()
-		}
+		s.form.snapshot()
 		return tea.Batch(reload(s.kind.Label()+" disimpan."), pop(savedResult{msg.id}))
 	case choiceMadeMsg:
 		if f := s.form.get(msg.key); f != nil {

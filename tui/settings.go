@@ -16,12 +16,11 @@ import (
 // year.
 type settingsForm struct {
 	base
-	set     domain.CareerSettings
-	form    *form
-	loaded  bool
-	busy    bool
-	year    int
-	initial map[string]string
+	set    domain.CareerSettings
+	form   *form
+	loaded bool
+	busy   bool
+	year   int
 }
 
 func newSettingsForm(c *Common) *settingsForm {
@@ -34,12 +33,7 @@ func (s *settingsForm) Dirty() bool {
 	if !s.loaded {
 		return false
 	}
-	for _, f := range s.form.fields {
-		if s.initial[f.key] != f.value() {
-			return true
-		}
-	}
-	return false
+	return s.form.changed()
 }
 func (s *settingsForm) SetSize(w, h int) {
 	s.base.SetSize(w, h)
@@ -78,10 +72,7 @@ func (s *settingsForm) build() {
 	red := choiceField("cb_reduces", "Mengurangi cuti tahunan", yesNo, b2i(cb.Reduces))
 	s.form = newForm(&s.c.Styles, []*field{rem, kp, days, red})
 	s.form.setSize(s.w, min(s.h, 14))
-	s.initial = map[string]string{}
-	for _, f := range s.form.fields {
-		s.initial[f.key] = f.value()
-	}
+	s.form.snapshot()
 }
 
 func (s *settingsForm) read() (domain.CareerSettings, bool) {
@@ -129,9 +120,7 @@ func (s *settingsForm) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return failure(msg.err)
 		}
-		for _, f := range s.form.fields {
-			s.initial[f.key] = f.value()
-		}
+		s.form.snapshot()
 		return reload("Pengaturan disimpan.")
 	}
 	if !s.loaded {

@@ -229,7 +229,6 @@ type unitForm struct {
 	form      *form
 	parentIDs []uint64
 	headIDs   []uint64
-	initial   map[string]string
 	saving    bool
 }
 
@@ -268,10 +267,7 @@ func newUnitForm(c *Common, u domain.UnitNode, nodes []domain.UnitNode) *unitFor
 	head := choiceField("head", "Kepala unit", heads, hc)
 	head.chooser = true
 	s.form = newForm(&c.Styles, []*field{f, parent, head})
-	s.initial = map[string]string{}
-	for _, fl := range s.form.fields {
-		s.initial[fl.key] = fl.value()
-	}
+	s.form.snapshot()
 	return s
 }
 
@@ -283,12 +279,7 @@ func (s *unitForm) Title() string {
 }
 func (s *unitForm) Capturing() bool { return true }
 func (s *unitForm) Dirty() bool {
-	for _, fl := range s.form.fields {
-		if s.initial[fl.key] != fl.value() {
-			return true
-		}
-	}
-	return false
+	return s.form.changed()
 }
 func (s *unitForm) SetSize(w, h int) { s.base.SetSize(w, h); s.form.setSize(w, min(h, 10)) }
 func (s *unitForm) Keys() []KeyHelp  { return []KeyHelp{{"Enter/Ctrl+S", "Simpan"}} }
@@ -307,9 +298,7 @@ func (s *unitForm) Update(msg tea.Msg) tea.Cmd {
 			s.form.showAll = true
 			return failure(m.err)
 		}
-		for _, fl := range s.form.fields {
-			s.initial[fl.key] = fl.value()
-		}
+		s.form.snapshot()
 		return tea.Batch(reload("Unit kerja disimpan."), pop(savedResult{m.id}))
 	case choiceMadeMsg:
 		if f := s.form.get(m.key); f != nil {
