@@ -14,7 +14,8 @@ type home struct {
 	base
 	btn       buttons
 	actions   []func() tea.Cmd
-	reminders []reminderRow // nil until computed; only for Admin/Pimpinan
+	reminders []reminderRow // only for Admin/Pimpinan
+	counted   bool          // reminders have been computed
 }
 
 func newHome(c *Common) *home {
@@ -62,7 +63,7 @@ func (s *home) Init() tea.Cmd {
 	}
 	d, cmd := loadReport(&s.base)
 	if d != nil {
-		s.reminders = computeReminders(d)
+		s.reminders, s.counted = computeReminders(d), true
 	}
 	return cmd
 }
@@ -91,7 +92,7 @@ func (s *home) Update(msg tea.Msg) tea.Cmd {
 	case reportLoadedMsg:
 		if msg.err == nil {
 			s.c.report = msg.data
-			s.reminders = computeReminders(msg.data)
+			s.reminders, s.counted = computeReminders(msg.data), true
 		}
 	case dataChangedMsg:
 		return s.Init()
@@ -153,7 +154,9 @@ func (s *home) View() string {
 		lines = append(lines, "", st.Muted.Render("Menurut status: "+strings.Join(parts, " · ")))
 	}
 	lines = append(lines, st.Muted.Render("Unit kerja: "+itoa(len(s.c.Units))))
-	if s.reminders != nil {
+	if s.counted && len(s.reminders) == 0 {
+		lines = append(lines, "", st.Section.Render("Pengingat"), st.Muted.Render("Tidak ada yang jatuh tempo dalam waktu dekat."))
+	} else if s.counted {
 		counts := map[domain.ReminderKind]int{}
 		for _, r := range s.reminders {
 			counts[r.r.Kind]++

@@ -98,7 +98,8 @@ type setup struct {
 }
 
 func newSetup(c *Common) *setup {
-	name := textField("office", "Nama instansi/kantor", "", domain.MaxNameLen)
+	name := textField("office", "Nama instansi/kantor *", "", domain.MaxNameLen)
+	name.section = "Kantor"
 	name.hint = "Contoh: Kecamatan Sukamaju, Puskesmas Cibeber, SMPN 2 Ende"
 	units := textField("units", "Unit kerja", "", 2000)
 	units.hint = "Pisahkan dengan titik koma (;). Dapat diubah nanti di menu Unit Kerja."
