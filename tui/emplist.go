@@ -365,6 +365,7 @@ func (s *employeeList) View() string {
 	for i, l := range tabLabels {
 		label := " " + l + " (" + itoa(s.counts[i]) + ") "
 		if i == s.tab {
+			label = "[" + l + " (" + itoa(s.counts[i]) + ")]" // visible without colour too
 			b.WriteString(st.TabActive.Render(label))
 		} else {
 			b.WriteString(st.Tab.Render(label))

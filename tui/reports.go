@@ -139,6 +139,7 @@ func tabBar(st *Styles, labels []string, active int, xs *[][2]int) string {
 	for i, l := range labels {
 		label := " " + l + " "
 		if i == active {
+			label = "[" + l + "]" // visible without colour too
 			b.WriteString(st.TabActive.Render(label))
 		} else {
 			b.WriteString(st.Tab.Render(label))
@@ -383,6 +384,12 @@ type statsScreen struct {
 	reportBase
 	tab  int
 	tabX [][2]int
+	// The counts of the shown tab, computed when the data or the tab
+	// changes rather than on every View.
+	counts    []domain.Count
+	active    int
+	countedOf *reportData
+	countedAt int
 }
 
 var statKeys = []struct{ key, label string }{
@@ -429,27 +436,38 @@ func (s *statsScreen) View() string {
 	for _, k := range statKeys {
 		labels = append(labels, k.label)
 	}
+	s.count()
+	lines := []string{clip(tabBar(st, labels, s.tab, &s.tabX), s.w),
+		st.Muted.Render(itoa(s.active) + " pegawai aktif"), ""}
+	lines = append(lines, barChart(st, s.counts, s.w, s.h-4)...)
+	return strings.Join(lines, "\n")
+}
+
+// count computes the shown tab's counts once per data version and tab.
+func (s *statsScreen) count() {
+	if s.countedOf == s.data && s.countedAt == s.tab && s.counts != nil {
+		return
+	}
 	var active []domain.Employee
 	for _, e := range s.data.emps {
 		if e.Status.Active() {
 			active = append(active, e)
 		}
 	}
-	var counts []domain.Count
 	if key := statKeys[s.tab].key; key == "unit" {
-		counts = domain.CountByUnit(active, func(id uint64) string {
+		s.counts = domain.CountByUnit(active, func(id uint64) string {
 			if n := s.c.UnitName(id); n != "" {
 				return n
 			}
 			return "(tanpa unit)"
 		})
 	} else {
-		counts = domain.CountBy(active, s.data.today, key)
+		s.counts = domain.CountBy(active, s.data.today, key)
 	}
-	lines := []string{clip(tabBar(st, labels, s.tab, &s.tabX), s.w),
-		st.Muted.Render(itoa(len(active)) + " pegawai aktif"), ""}
-	lines = append(lines, barChart(st, counts, s.w, s.h-4)...)
-	return strings.Join(lines, "\n")
+	if s.counts == nil {
+		s.counts = []domain.Count{}
+	}
+	s.active, s.countedOf, s.countedAt = len(active), s.data, s.tab
 }
 
 // barChart draws horizontal bars with the number beside each.

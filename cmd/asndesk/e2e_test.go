@@ -95,6 +95,17 @@ func demoBinary(t *testing.T) (bin, db string) {
 	return bin, db
 }
 
+// menu opens an entry of the side menu by keyboard: F9, arrows, Enter.
+func (tm *term) menu(label string) {
+	tm.t.Helper()
+	tm.keys("F9")
+	for i := 0; i < 20 && !strings.Contains(tm.screen(), "›"+label); i++ {
+		tm.keys("Down")
+		time.Sleep(30 * time.Millisecond)
+	}
+	tm.keys("Enter")
+}
+
 // login types a user name and password on the login screen.
 func (tm *term) login(user, password string) {
 	tm.t.Helper()
@@ -238,20 +249,10 @@ func TestEndToEndPegawaiCannotEditOthers(t *testing.T) {
 		t.Fatal("F5 opened an edit form for a Pegawai")
 	}
 	// Log out through the menu (F9, then the entry).
-	tm.keys("F9")
-	for i := 0; i < 20 && !strings.Contains(tm.screen(), "›Keluar akun"); i++ {
-		tm.keys("Down")
-		time.Sleep(30 * time.Millisecond)
-	}
-	tm.keys("Enter")
+	tm.menu("Keluar akun")
 	tm.login("admin", "contoh123")
 	tm.wait("Jumlah pegawai")
-	tm.keys("F9")
-	for i := 0; i < 20 && !strings.Contains(tm.screen(), "›Riwayat perubahan"); i++ {
-		tm.keys("Down")
-		time.Sleep(30 * time.Millisecond)
-	}
-	tm.keys("Enter")
+	tm.menu("Riwayat perubahan")
 	s = tm.wait("gagal masuk")
 	if !strings.Contains(s, "pegawai") {
 		t.Fatalf("the failed attempt does not name the account:\n%s", s)
@@ -337,12 +338,7 @@ func TestEndToEndRiwayatMovesPengingat(t *testing.T) {
 	if !strings.Contains(s, "1 April 2027") {
 		t.Fatalf("profile does not follow the new pangkat %s (KP 1 April 2027):\n%s", gol, s)
 	}
-	tm.keys("F9")
-	for i := 0; i < 20 && !strings.Contains(tm.screen(), "›Pengingat"); i++ {
-		tm.keys("Down")
-		time.Sleep(30 * time.Millisecond)
-	}
-	tm.keys("Enter")
+	tm.menu("Pengingat")
 	tm.wait("Jatuh tempo")
 	tm.keys("Right", "Right") // the Kenaikan pangkat tab
 	s = tm.wait("01-04-2027")
