@@ -89,14 +89,17 @@ type DemoFunc func(n int, seed uint64) (domain.Office, []domain.UnitNode, []doma
 // Common travels to every screen: shared services and the data every screen
 // reads (office, units, list rows). It is only changed inside Update.
 type Common struct {
-	Ctx    context.Context // carries the actor once someone logs in
-	Base   context.Context // the program's context, without an actor
-	Repo   Repo
-	Now    func() time.Time
-	Styles Styles
-	Log    *log.Logger
-	Demo   DemoFunc
-	BUP    domain.BUPGrid
+	Ctx  context.Context // carries the actor once someone logs in
+	Base context.Context // the program's context, without an actor
+	Repo Repo
+	// Kinerja is the SKP and dialog kinerja storage (the store in the app,
+	// a fake in tests); kept apart from Repo so each side can grow alone.
+	Kinerja KinerjaRepo
+	Now     func() time.Time
+	Styles  Styles
+	Log     *log.Logger
+	Demo    DemoFunc
+	BUP     domain.BUPGrid
 
 	Office      domain.Office
 	HasOffice   bool
