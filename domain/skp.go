@@ -359,12 +359,14 @@ type SKPRow struct {
 	Start, End Date
 	Status     SKPStatus
 	PenilaiID  uint64
-	UnitID     uint64
-	RHKCount   int
-	Periodik   []int    // periods with a final periodic evaluation
-	Predikat   Predikat // final annual predikat; "" when none
-	LastDialog Date
-	NextDialog Date
+	// AtasanPenilaiID is the atasan pejabat penilai (reads the SKP).
+	AtasanPenilaiID uint64
+	UnitID          uint64
+	RHKCount        int
+	Periodik        []int    // periods with a final periodic evaluation
+	Predikat        Predikat // final annual predikat; "" when none
+	LastDialog      Date
+	NextDialog      Date
 }
 
 // SKPFile is everything of one SKP the SKP screen shows, read in one
