@@ -363,8 +363,8 @@ type SKPRow struct {
 	AtasanPenilaiID uint64
 	UnitID          uint64
 	RHKCount        int
-	Periodik        []int    // periods with a final periodic evaluation
-	Predikat        Predikat // final annual predikat; "" when none
+	Periodik        map[int]Predikat // predikat of each final periodic evaluation, by period
+	Predikat        Predikat         // final annual predikat; "" when none
 	LastDialog      Date
 	NextDialog      Date
 }
