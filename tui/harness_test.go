@@ -50,13 +50,15 @@ type harness struct {
 	t    *testing.T
 	m    *Model
 	repo *fakeRepo
+	kin  *fakeKinerja // Common.Kinerja: the SKP cycle over the same office
 	quit bool
 }
 
 func newHarness(t *testing.T, repo *fakeRepo, w, h int) *harness {
 	t.Helper()
-	c := &Common{Repo: repo, Now: fixedNow, Demo: testDemo}
-	hs := &harness{t: t, m: New(c), repo: repo}
+	kin := newFakeKinerja(repo)
+	c := &Common{Repo: repo, Kinerja: kin, Now: fixedNow, Demo: testDemo}
+	hs := &harness{t: t, m: New(c), repo: repo, kin: kin}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.m.Init())
 	return hs
