@@ -97,6 +97,7 @@ func (s *Store) planDemoAccounts(rows []domain.Row) ([]demoAccount, error) {
 		return domain.Row{}, false
 	}
 	var out []demoAccount
+	var penilai uint64 // the penilai account's employee, once picked
 	for _, d := range demoSpecs {
 		a := domain.Account{Username: d.username, Name: d.name, Roles: d.roles}
 		if d.pick != pickNone {
@@ -108,7 +109,17 @@ func (s *Store) planDemoAccounts(rows []domain.Row) ([]demoAccount, error) {
 			case pickPenilai:
 				r, ok = find(func(r domain.Row) bool { return r.Status.Active() && isAtasan[r.ID] && r.ID != head })
 			default:
-				r, ok = find(func(r domain.Row) bool { return r.Status.Active() && !isAtasan[r.ID] && r.ID != head })
+				// Prefer staff of the penilai account's employee, so that
+				// the demo logins can walk the SKP cycle together.
+				r, ok = find(func(r domain.Row) bool {
+					return r.Status.Active() && !isAtasan[r.ID] && r.ID != head && r.AtasanID == penilai && penilai != 0
+				})
+				if !ok {
+					r, ok = find(func(r domain.Row) bool { return r.Status.Active() && !isAtasan[r.ID] && r.ID != head })
+				}
+			}
+			if d.pick == pickPenilai && ok {
+				penilai = r.ID
 			}
 			if !ok {
 				continue
