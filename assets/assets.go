@@ -17,3 +17,22 @@ func BUPGrid() []byte {
 	}
 	return b
 }
+
+// SKPReference returns the performance-cycle table (reference/skp.json):
+// BerAKHLAK core values with panduan, rating and predikat labels, the
+// predikat matrix, the distribution patterns and the head mapping, parsed
+// by domain.ParseSKPReference.
+func SKPReference() []byte { return mustRead("reference/skp.json") }
+
+// AngkaKredit returns the angka kredit table (reference/angka_kredit.json):
+// koefisien per jenjang and percentages per predikat, parsed by
+// domain.ParseAKTable.
+func AngkaKredit() []byte { return mustRead("reference/angka_kredit.json") }
+
+func mustRead(name string) []byte {
+	b, err := files.ReadFile(name)
+	if err != nil {
+		panic("assets: " + name + " missing from the build: " + err.Error()) // a build error, not user input
+	}
+	return b
+}
