@@ -20,9 +20,11 @@ const maxStructural = 20
 // must have a record; no two active employees may share a NIP or NIK;
 // records must refer only to existing units and employees; the unit tree
 // has no missing parent, loop or excess depth; riwayat and atasan-map
-// entries belong to existing employees and name existing ones; and each
-// profile agrees with its latest pangkat, jabatan and pendidikan entries. It returns the
-// problems found, in Indonesian; an empty list means the file is sound.
+// entries belong to existing employees and name existing ones; each
+// profile agrees with its latest pangkat, jabatan and pendidikan entries;
+// SKPs agree with their rows and index, their items belong to them, and
+// every bukti file still matches its SHA-256 (see checkSchema5). It returns
+// the problems found, in Indonesian; an empty list means the file is sound.
 //
 // In read-write mode the check runs in a write transaction that is rolled
 // back, which keeps other writers out while bbolt walks the pages.
@@ -294,6 +296,7 @@ func checkIndexes(ctx context.Context, tx *bolt.Tx, probs *[]string) {
 
 	checkAccounts(ctx, buckets, emps, add)
 	checkSchema4(ctx, buckets, emps, add)
+	checkSchema5(ctx, buckets, emps, add)
 }
 
 // checkAccounts checks accounts ↔ idx_account_name, the accounts' employee

@@ -76,7 +76,7 @@ func TestExportJSON(t *testing.T) {
 	if got := keysOf(doc); !reflect.DeepEqual(got, sorted(wantTop)) {
 		t.Fatalf("top keys %v", got)
 	}
-	if doc["format"] != "asndesk-export" || doc["format_version"] != 1.0 || doc["schema"] != 4.0 {
+	if doc["format"] != "asndesk-export" || doc["format_version"] != 1.0 || doc["schema"] != float64(SchemaVersion) {
 		t.Fatalf("header: %v %v %v", doc["format"], doc["format_version"], doc["schema"])
 	}
 	if doc["exported_at"] != "2025-01-31T09:00:05+07:00" && !strings.HasPrefix(doc["exported_at"].(string), "2025-01-31T09:") {

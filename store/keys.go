@@ -16,17 +16,25 @@ var (
 	bucketRiwayat   = []byte("riwayat")
 	bucketAtasan    = []byte("atasan")
 	bucketSettings  = []byte("settings")
+	bucketSKP       = []byte("skp")
+	bucketSKPRows   = []byte("skp_rows")
+	bucketSKPEmp    = []byte("idx_skp_emp")
+	bucketSKPItems  = []byte("skp_items")
+	bucketBukti     = []byte("bukti")
+	bucketSKPOrg    = []byte("skp_org")
 
 	metaSchema  = []byte("schema")
 	metaCreated = []byte("created")
 	metaOffice  = []byte("office")
 
 	settingsCareer = []byte("career")
+	settingsSKP    = []byte("skp")
 )
 
 // schemaBuckets lists every bucket of the current schema.
 var schemaBuckets = [][]byte{bucketMeta, bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits,
-	bucketAccounts, bucketAcctName, bucketAudit, bucketRiwayat, bucketAtasan, bucketSettings}
+	bucketAccounts, bucketAcctName, bucketAudit, bucketRiwayat, bucketAtasan, bucketSettings,
+	bucketSKP, bucketSKPRows, bucketSKPEmp, bucketSKPItems, bucketBukti, bucketSKPOrg}
 
 // indexValue is what every index entry holds: bbolt cannot tell an empty
 // value from a missing one reliably, so it is never empty.

@@ -24,6 +24,7 @@ var migrations = []migration{
 	{to: 2, name: "emp_rows and idx_emp_nik", fn: migrateRowsNIK},
 	{to: 3, name: "accounts, audit and atasan in emp_rows", fn: migrateAccounts},
 	{to: 4, name: "riwayat, atasan map and settings", fn: migrateRiwayat},
+	{to: 5, name: "skp, dialog kinerja and evaluasi", fn: migrateKinerja},
 }
 
 // migrate backs the file up, then runs every pending step in one write
@@ -239,4 +240,19 @@ func migrateRiwayat(s *Store, tx *bolt.Tx) error {
 	return appendAudit(tx, domain.SystemActor("pembaruan skema"), s.stamp(), domain.AuditEntry{
 		Action: domain.ActionUpdate, Entity: EntityDatabase,
 		Summary: []string{"skema: v3 → v4 (riwayat, struktur organisasi, peta atasan, pengaturan)"}})
+}
+
+// migrateKinerja (schema 5) adds the buckets of the performance cycle:
+// skp, skp_rows, idx_skp_emp, skp_items, bukti and skp_org. No record is
+// rewritten: an office starts its SKPs from here, with the default SKP
+// settings until Admin saves its own. The migration is audited.
+func migrateKinerja(s *Store, tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketSKP, bucketSKPRows, bucketSKPEmp, bucketSKPItems, bucketBukti, bucketSKPOrg} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return appendAudit(tx, domain.SystemActor("pembaruan skema"), s.stamp(), domain.AuditEntry{
+		Action: domain.ActionUpdate, Entity: EntityDatabase,
+		Summary: []string{"skema: v4 → v5 (SKP, dialog kinerja, evaluasi, bukti dukung)"}})
 }

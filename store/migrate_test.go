@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -73,7 +74,7 @@ func TestMigrateV1ToCurrent(t *testing.T) {
 	s := openAt(t, path, opts)
 
 	// Backup first, byte-for-byte the old data.
-	backup := path + ".pre-v4-20250304-050607.bak"
+	backup := path + fmt.Sprintf(".pre-v%d-20250304-050607.bak", SchemaVersion)
 	got, err := os.ReadFile(backup)
 	if err != nil {
 		t.Fatalf("backup missing: %v", err)
@@ -278,7 +279,7 @@ func TestMigrateV2ToV3(t *testing.T) {
 	s := openAt(t, path, opts)
 
 	// The existing backup-before-migrate: the old file, untouched.
-	backup := path + ".pre-v4-20250304-050607.bak"
+	backup := path + fmt.Sprintf(".pre-v%d-20250304-050607.bak", SchemaVersion)
 	bdb, err := bolt.Open(backup, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		t.Fatalf("backup: %v", err)
@@ -350,8 +351,9 @@ func TestMigrateV2ToV3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(es) != 4 || es[3].Account != "sistem:pembaruan skema" || es[3].Entity != EntityDatabase ||
-		es[2].Account != "sistem:pembaruan skema" || !strings.Contains(es[2].Summary[0], "v3 → v4") ||
+	if len(es) != 5 || es[4].Account != "sistem:pembaruan skema" || es[4].Entity != EntityDatabase ||
+		es[3].Account != "sistem:pembaruan skema" || !strings.Contains(es[3].Summary[0], "v3 → v4") ||
+		!strings.Contains(es[2].Summary[0], "v4 → v5") ||
 		es[1].Action != domain.ActionCreate || es[1].AccountID != admin.ID || es[0].Action != domain.ActionLogin {
 		t.Fatalf("audit after migration: %+v", es)
 	}
@@ -481,7 +483,7 @@ func TestMigrateV3ToV4(t *testing.T) {
 	s := openAt(t, path, opts)
 
 	// Backup first: a copy of the schema-3 file.
-	backup := path + ".pre-v4-20260304-050607.bak"
+	backup := path + fmt.Sprintf(".pre-v%d-20260304-050607.bak", SchemaVersion)
 	if _, err := os.Stat(backup); err != nil {
 		t.Fatalf("backup: %v", err)
 	}
@@ -509,7 +511,7 @@ func TestMigrateV3ToV4(t *testing.T) {
 				t.Errorf("bucket %s missing", name)
 			}
 		}
-		if v, _ := parseID(tx.Bucket(bucketMeta).Get(metaSchema)); v != 4 {
+		if v, _ := parseID(tx.Bucket(bucketMeta).Get(metaSchema)); v != SchemaVersion {
 			t.Errorf("schema %d", v)
 		}
 		return nil
@@ -519,8 +521,8 @@ func TestMigrateV3ToV4(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(es) != 3 || es[1].Account != "sistem:pembaruan skema" || es[1].Entity != EntityDatabase ||
-		!strings.Contains(es[1].Summary[0], "v3 → v4") || es[2].ID != 1 {
+	if len(es) != 4 || es[2].Account != "sistem:pembaruan skema" || es[2].Entity != EntityDatabase ||
+		!strings.Contains(es[2].Summary[0], "v3 → v4") || !strings.Contains(es[1].Summary[0], "v4 → v5") || es[3].ID != 1 {
 		t.Fatalf("audit %+v", es)
 	}
 
@@ -569,7 +571,7 @@ func TestMigrateV3FailureLeavesFileAtV3(t *testing.T) {
 	writeV3Fixture(t, path, `{"v":9,"id":2,"name":"Rusak"}`)
 	_, err := Open(path, testOptions())
 	wantCode(t, err, domain.EINTERNAL)
-	if !strings.Contains(domain.ErrorMessage(err), ".pre-v4-") {
+	if !strings.Contains(domain.ErrorMessage(err), fmt.Sprintf(".pre-v%d-", SchemaVersion)) {
 		t.Fatalf("message does not name the backup: %q", domain.ErrorMessage(err))
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})

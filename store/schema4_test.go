@@ -60,7 +60,7 @@ func TestExportSchema4(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Schema != 4 {
+	if doc.Schema != SchemaVersion {
 		t.Fatalf("schema %d", doc.Schema)
 	}
 	var gotSet domain.CareerSettings
