@@ -288,23 +288,49 @@ func ValidateIndikator(p Pendekatan, in Indikator) error {
 }
 
 // ParseDecimal reads a non-negative number written the Indonesian way
-// ("2,5", "1.000", "100") or with a decimal point when unambiguous ("2.5").
+// ("2,5", "1.000", "1.500.000,50", "100") or with a decimal point when
+// unambiguous ("2.5": a thousands group has exactly 3 digits). Only digits
+// and separators count: "1e3", "Inf" or "+5" are not a target.
 func ParseDecimal(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	whole, frac, comma := strings.Cut(s, ",")
+	if !comma && strings.Count(s, ".") == 1 && len(s)-strings.IndexByte(s, '.')-1 != 3 {
+		whole, frac, comma = strings.Cut(s, ".") // "2.5", "12.50"
+	}
+	groups := strings.Split(whole, ".")
+	for i, g := range groups {
+		switch {
+		case !onlyDigits(g):
+			return 0, false
+		case len(groups) > 1 && (g == "" || len(g) > 3 || i > 0 && len(g) != 3):
+			return 0, false // thousands groups: 1–3 digits, then exactly 3
+		}
+	}
+	digits := strings.Join(groups, "")
+	if !onlyDigits(frac) || digits == "" && frac == "" {
 		return 0, false
 	}
-	if strings.Contains(s, ",") {
-		s = strings.ReplaceAll(s, ".", "")
-		s = strings.Replace(s, ",", ".", 1)
-	} else if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 == 3 && strings.Count(s, ".") >= 1 {
-		s = strings.ReplaceAll(s, ".", "") // thousands separator: 1.000
+	if digits == "" {
+		digits = "0"
 	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v < 0 || v != v {
+	if comma && frac != "" {
+		digits += "." + frac
+	}
+	v, err := strconv.ParseFloat(digits, 64)
+	if err != nil {
 		return 0, false
 	}
 	return v, true
+}
+
+// onlyDigits reports whether s has no byte but 0–9 (true for "").
+func onlyDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidateSKP checks the whole plan: period, pendekatan, every RHK and
@@ -533,12 +559,14 @@ func ValidateDialog(s SKP, d Dialog) error {
 // dialog (by date, then id) that was not met (Belum or Tidak tercapai),
 // marked as carried: Carried counts the carries, CarriedFrom names the
 // dialog it was first agreed in, and the status starts again at Belum.
-// Items the new dialog already holds (same id) are not doubled.
+// "Earlier" is by date: a dialog recorded late for a past date carries
+// from the dialog before that date, never from a later one. Items the new
+// dialog already holds (same id) are not doubled.
 func CarryOver(earlier []Dialog, d *Dialog, nextID func() uint64) {
 	var last *Dialog
 	for i := range earlier {
 		e := &earlier[i]
-		if e.ID == d.ID && d.ID != 0 {
+		if e.ID == d.ID && d.ID != 0 || !d.Date.IsZero() && d.Date.Before(e.Date) {
 			continue
 		}
 		if last == nil || last.Date.Before(e.Date) || last.Date == e.Date && last.ID < e.ID {
@@ -550,11 +578,13 @@ func CarryOver(earlier []Dialog, d *Dialog, nextID func() uint64) {
 	}
 	have := map[uint64]bool{}
 	for _, k := range d.Kesepakatan {
-		have[k.ID] = true
+		if k.ID != 0 { // an item typed in the new dialog has no id yet
+			have[k.ID] = true
+		}
 	}
 	var carried []Kesepakatan
 	for _, k := range last.Kesepakatan {
-		if k.Status == KesepakatanTercapai || have[k.ID] {
+		if k.Status == KesepakatanTercapai || k.ID != 0 && have[k.ID] {
 			continue
 		}
 		if k.ID == 0 && nextID != nil {
