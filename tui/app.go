@@ -27,6 +27,7 @@ const (
 	areaNominatif
 	areaStats
 	areaSettings
+	areaKinerja
 )
 
 type menuEntry struct {
@@ -236,6 +237,8 @@ func (m *Model) rootScreen(a area) Screen {
 		return newStatsScreen(m.c)
 	case areaSettings:
 		return newSettingsForm(m.c)
+	case areaKinerja:
+		return newSKPList(m.c)
 	}
 	return newHome(m.c)
 }

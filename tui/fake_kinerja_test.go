@@ -56,7 +56,7 @@ func (k *fakeKinerja) write() error {
 
 // --- deep copies ---
 
-func cloneSKP(s domain.SKP) domain.SKP {
+func fakeCloneSKP(s domain.SKP) domain.SKP {
 	out := s
 	out.RHK = make([]domain.RHK, len(s.RHK))
 	for i, r := range s.RHK {
@@ -74,7 +74,7 @@ func cloneSKP(s domain.SKP) domain.SKP {
 	return out
 }
 
-func cloneWork(w domain.PeriodWork) domain.PeriodWork {
+func fakeCloneWork(w domain.PeriodWork) domain.PeriodWork {
 	w.Bukti = append([]domain.Bukti(nil), w.Bukti...)
 	for i := range w.Bukti {
 		w.Bukti[i].Contents = nil
@@ -82,19 +82,19 @@ func cloneWork(w domain.PeriodWork) domain.PeriodWork {
 	return w
 }
 
-func cloneFeedback(f domain.Feedback) domain.Feedback {
+func fakeCloneFeedback(f domain.Feedback) domain.Feedback {
 	f.History = append([]domain.FeedbackVersion(nil), f.History...)
 	return f
 }
 
-func cloneDialog(d domain.Dialog) domain.Dialog {
+func fakeCloneDialog(d domain.Dialog) domain.Dialog {
 	d.Peserta = append([]string(nil), d.Peserta...)
 	d.Topics = append([]domain.FeedbackTarget(nil), d.Topics...)
 	d.Kesepakatan = append([]domain.Kesepakatan(nil), d.Kesepakatan...)
 	return d
 }
 
-func cloneEval(e domain.Evaluasi) domain.Evaluasi {
+func fakeCloneEval(e domain.Evaluasi) domain.Evaluasi {
 	e.Unlocks = append([]domain.Unlock(nil), e.Unlocks...)
 	return e
 }
@@ -193,11 +193,11 @@ func (k *fakeKinerja) SKPFile(ctx context.Context, id uint64) (domain.SKPFile, e
 	if err != nil {
 		return domain.SKPFile{}, err
 	}
-	f := domain.SKPFile{SKP: cloneSKP(*s)}
+	f := domain.SKPFile{SKP: fakeCloneSKP(*s)}
 	var work []domain.PeriodWork
 	for _, w := range k.work {
 		if w.SKPID == id {
-			work = append(work, cloneWork(*w))
+			work = append(work, fakeCloneWork(*w))
 		}
 	}
 	sort.Slice(work, func(i, j int) bool {
@@ -209,18 +209,18 @@ func (k *fakeKinerja) SKPFile(ctx context.Context, id uint64) (domain.SKPFile, e
 	f.Work = work
 	for _, fb := range k.feedback {
 		if fb.SKPID == id {
-			f.Feedback = append(f.Feedback, cloneFeedback(fb))
+			f.Feedback = append(f.Feedback, fakeCloneFeedback(fb))
 		}
 	}
 	for _, d := range k.dialogs {
 		if d.SKPID == id {
-			f.Dialogs = append(f.Dialogs, cloneDialog(d))
+			f.Dialogs = append(f.Dialogs, fakeCloneDialog(d))
 		}
 	}
 	sort.SliceStable(f.Dialogs, func(i, j int) bool { return f.Dialogs[i].Date.Before(f.Dialogs[j].Date) })
 	for _, e := range k.evals {
 		if e.SKPID == id {
-			f.Evals = append(f.Evals, cloneEval(e))
+			f.Evals = append(f.Evals, fakeCloneEval(e))
 		}
 	}
 	sort.SliceStable(f.Evals, func(i, j int) bool {
@@ -232,7 +232,7 @@ func (k *fakeKinerja) SKPFile(ctx context.Context, id uint64) (domain.SKPFile, e
 	})
 	for _, r := range k.revisions {
 		if r.SKPID == id {
-			r.SKP = cloneSKP(r.SKP)
+			r.SKP = fakeCloneSKP(r.SKP)
 			f.Revisions = append(f.Revisions, r)
 		}
 	}
@@ -299,7 +299,7 @@ func (k *fakeKinerja) SaveSKP(ctx context.Context, s domain.SKP) error {
 		return err
 	}
 	// The workflow fields belong to SKPAction; a plan save never moves them.
-	next := cloneSKP(s)
+	next := fakeCloneSKP(s)
 	next.EmployeeID, next.Year, next.Status = old.EmployeeID, old.Year, old.Status
 	next.Pegawai, next.ReturnNote, next.Revision, next.RevisionNote = old.Pegawai, old.ReturnNote, old.Revision, old.RevisionNote
 	next.Submitted, next.Approved, next.Created = old.Submitted, old.Approved, old.Created
@@ -316,7 +316,7 @@ func (k *fakeKinerja) SKPAction(ctx context.Context, id uint64, act domain.SKPAc
 	if !ok {
 		return domain.Errorf(domain.ENOTFOUND, "SKP tidak ditemukan.")
 	}
-	next := cloneSKP(*s)
+	next := fakeCloneSKP(*s)
 	a := k.actor(ctx)
 	if err := domain.ApplySKPAction(&next, act, a, note, k.now()); err != nil {
 		return err
@@ -326,7 +326,7 @@ func (k *fakeKinerja) SKPAction(ctx context.Context, id uint64, act domain.SKPAc
 	}
 	if act == domain.ActRevise {
 		k.revisions = append(k.revisions, domain.SKPRevision{SKPID: id, Revision: s.Revision, Time: k.now(),
-			By: a.Label(), Reason: strings.TrimSpace(note), SKP: cloneSKP(*s)})
+			By: a.Label(), Reason: strings.TrimSpace(note), SKP: fakeCloneSKP(*s)})
 	}
 	next.Updated = k.now()
 	k.skps[id] = &next
@@ -368,9 +368,9 @@ func (k *fakeKinerja) MatrixSKPs(ctx context.Context, penilaiEmpID uint64, year 
 			continue
 		}
 		if s.EmployeeID == penilaiEmpID {
-			own = cloneSKP(*s) // the latest of the year wins
+			own = fakeCloneSKP(*s) // the latest of the year wins
 		} else if s.Penilai.EmployeeID == penilaiEmpID {
-			subs = append(subs, cloneSKP(*s))
+			subs = append(subs, fakeCloneSKP(*s))
 		}
 	}
 	return own, subs, nil
@@ -402,7 +402,7 @@ func (k *fakeKinerja) SaveWork(ctx context.Context, w domain.PeriodWork) (uint64
 	if err := k.write(); err != nil {
 		return 0, err
 	}
-	next := cloneWork(w)
+	next := fakeCloneWork(w)
 	next.Bukti = nil // bukti have their own calls
 	if old != nil {
 		next.ID, next.Bukti = old.ID, old.Bukti
@@ -571,7 +571,7 @@ func (k *fakeKinerja) EditFeedback(ctx context.Context, skpID, id uint64, text s
 		if f.AuthorID != a.EmployeeID && !a.Has(domain.RoleAdmin) {
 			return domain.Errorf(domain.EFORBIDDEN, "Hanya penulisnya yang dapat mengubah umpan balik ini.")
 		}
-		next := cloneFeedback(*f)
+		next := fakeCloneFeedback(*f)
 		domain.EditFeedback(&next, text, a.Label(), k.now())
 		if err := domain.ValidateFeedback(*s, next); err != nil {
 			return err
@@ -590,7 +590,7 @@ func (k *fakeKinerja) SaveDialog(ctx context.Context, d domain.Dialog) (uint64, 
 	if err != nil {
 		return 0, err
 	}
-	d = cloneDialog(d)
+	d = fakeCloneDialog(d)
 	idx := -1
 	var earlier []domain.Dialog
 	for i, o := range k.dialogs {
@@ -683,11 +683,11 @@ func (k *fakeKinerja) SaveEvaluasi(ctx context.Context, e domain.Evaluasi) (uint
 	e.Updated = k.now()
 	if idx >= 0 {
 		e.ID, e.Unlocks = k.evals[idx].ID, k.evals[idx].Unlocks
-		k.evals[idx] = cloneEval(e)
+		k.evals[idx] = fakeCloneEval(e)
 		return e.ID, nil
 	}
 	e.ID = k.nextID()
-	k.evals = append(k.evals, cloneEval(e))
+	k.evals = append(k.evals, fakeCloneEval(e))
 	return e.ID, nil
 }
 
@@ -700,7 +700,7 @@ func (k *fakeKinerja) FinalizeEvaluasi(ctx context.Context, skpID, id uint64) er
 	if idx < 0 {
 		return domain.Errorf(domain.ENOTFOUND, "Evaluasi tidak ditemukan.")
 	}
-	next := cloneEval(k.evals[idx])
+	next := fakeCloneEval(k.evals[idx])
 	pen := k.snapshot(s.Penilai.EmployeeID)
 	if pen.EmployeeID == 0 {
 		pen = s.Penilai
@@ -727,7 +727,7 @@ func (k *fakeKinerja) UnlockEvaluasi(ctx context.Context, skpID, id uint64, reas
 	if idx < 0 {
 		return domain.Errorf(domain.ENOTFOUND, "Evaluasi tidak ditemukan.")
 	}
-	next := cloneEval(k.evals[idx])
+	next := fakeCloneEval(k.evals[idx])
 	if err := domain.UnlockEvaluasi(&next, k.actor(ctx).Label(), reason, k.now()); err != nil {
 		return err
 	}
@@ -834,12 +834,12 @@ func (k *fakeKinerja) LoadDemoKinerja(ctx context.Context, d domain.KinerjaDemo)
 		}
 	}
 	for _, s := range d.SKPs {
-		s := cloneSKP(s)
+		s := fakeCloneSKP(s)
 		k.skps[s.ID] = &s
 		bump(s.ID)
 	}
 	for _, w := range d.Work {
-		w := cloneWork(w)
+		w := fakeCloneWork(w)
 		k.work[w.ID] = &w
 		bump(w.ID)
 		for _, b := range w.Bukti {
@@ -848,12 +848,12 @@ func (k *fakeKinerja) LoadDemoKinerja(ctx context.Context, d domain.KinerjaDemo)
 	}
 	k.feedback = k.feedback[:0]
 	for _, f := range d.Feedback {
-		k.feedback = append(k.feedback, cloneFeedback(f))
+		k.feedback = append(k.feedback, fakeCloneFeedback(f))
 		bump(f.ID)
 	}
 	k.dialogs = k.dialogs[:0]
 	for _, x := range d.Dialogs {
-		k.dialogs = append(k.dialogs, cloneDialog(x))
+		k.dialogs = append(k.dialogs, fakeCloneDialog(x))
 		bump(x.ID)
 		for _, ks := range x.Kesepakatan {
 			bump(ks.ID)
@@ -861,13 +861,13 @@ func (k *fakeKinerja) LoadDemoKinerja(ctx context.Context, d domain.KinerjaDemo)
 	}
 	k.evals = k.evals[:0]
 	for _, e := range d.Evals {
-		k.evals = append(k.evals, cloneEval(e))
+		k.evals = append(k.evals, fakeCloneEval(e))
 		bump(e.ID)
 	}
 	k.org = append([]domain.OrgRating(nil), d.Org...)
 	k.revisions = k.revisions[:0]
 	for _, r := range d.Revisions {
-		r.SKP = cloneSKP(r.SKP)
+		r.SKP = fakeCloneSKP(r.SKP)
 		k.revisions = append(k.revisions, r)
 	}
 	return nil
@@ -878,7 +878,7 @@ func (k *fakeKinerja) put(s domain.SKP) uint64 {
 	if s.ID == 0 {
 		s.ID = k.nextID()
 	}
-	s = cloneSKP(s)
+	s = fakeCloneSKP(s)
 	k.skps[s.ID] = &s
 	return s.ID
 }
@@ -886,7 +886,7 @@ func (k *fakeKinerja) put(s domain.SKP) uint64 {
 // stored returns a copy of the stored SKP (test assertions).
 func (k *fakeKinerja) stored(id uint64) domain.SKP {
 	if s, ok := k.skps[id]; ok {
-		return cloneSKP(*s)
+		return fakeCloneSKP(*s)
 	}
 	return domain.SKP{}
 }

@@ -1,0 +1,375 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"asndesk/domain"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+// Goldens of the SKP screens hold the top screen and the status line only:
+// the menu and header around them belong to the app and change as areas
+// are added.
+func skpView(h *harness) string {
+	h.t.Helper()
+	out := h.m.top().View()
+	if h.m.status != "" {
+		prefix := "✓ "
+		if h.m.statErr {
+			prefix = "! "
+		}
+		out += "\n\n" + prefix + h.m.status
+	}
+	return out
+}
+
+// skpGolden compares the top screen, framed by its breadcrumb.
+func skpGolden(t *testing.T, h *harness) {
+	t.Helper()
+	golden.RequireEqual(t, []byte(h.m.breadcrumb()+"\n"+skpView(h)))
+}
+
+// openKinerja goes to the Kinerja (SKP) area.
+func openKinerja(h *harness) {
+	h.t.Helper()
+	h.send(areaMsg{areaKinerja})
+	if _, ok := h.m.top().(*skpList); !ok {
+		h.t.Fatalf("Kinerja area did not open the SKP list:\n%s", h.view())
+	}
+}
+
+// relogin ends the session and logs another demo account in.
+func relogin(h *harness, user string) {
+	h.t.Helper()
+	h.send(logoutMsg{"Anda sudah keluar."})
+	h.login(user, "contoh123")
+	if h.m.c.Account.Username != user {
+		h.t.Fatalf("login as %s failed:\n%s", user, h.view())
+	}
+}
+
+// planSKP is an SKP of employee emp for 2026 rated by Bambang (1), with
+// one RHK and its indicator.
+func planSKP(h *harness, emp uint64, status domain.SKPStatus) domain.SKP {
+	e, bambang := h.repo.emps[emp], h.repo.emps[1]
+	s := domain.NewSKP(e, 2026, domain.Snapshot(bambang, "Sekretariat"), domain.PersonSnapshot{}, h.repo.units[e.UnitID].Name, fixedNow())
+	s.Status = status
+	s.RHK = []domain.RHK{{ID: 1, Kategori: domain.RHKUtama, Text: "Terkelolanya jaringan dan aplikasi kantor kecamatan",
+		Intervensi: "Meningkatnya kualitas layanan administrasi kecamatan",
+		Indikator:  []domain.Indikator{{ID: 2, Aspek: domain.AspekKuantitas, IKI: "Aplikasi layanan yang berjalan", Target: "4", Satuan: "Aplikasi"}}}}
+	s.NextRHKID = 2
+	if status == domain.SKPDisetujui {
+		s.Approved = fixedNow()
+	}
+	return s
+}
+
+func skpScreenTop(h *harness) *skpScreen {
+	h.t.Helper()
+	s, ok := h.m.top().(*skpScreen)
+	if !ok {
+		h.t.Fatalf("top is not the SKP screen:\n%s", h.view())
+	}
+	return s
+}
+
+func TestSKPList(t *testing.T) {
+	t.Run("empty state tells a pegawai what to do", func(t *testing.T) {
+		h := withDemoAs(t, 120, 32, "pegawai")
+		openKinerja(h)
+		requireContains(t, h.view(), "Belum ada SKP untuk tahun 2026. Tekan F5 untuk membuat SKP.", "F5 Buat SKP")
+		skpGolden(t, h)
+	})
+	t.Run("penilai sees staff SKPs, then his own", func(t *testing.T) {
+		h := withDemoAs(t, 120, 32, "penilai")
+		h.kin.put(planSKP(h, 2, domain.SKPDiajukan))
+		h.kin.put(planSKP(h, 3, domain.SKPDraft))
+		own := planSKP(h, 1, domain.SKPDisetujui)
+		own.Penilai = domain.PersonSnapshot{}
+		h.kin.put(own)
+		openKinerja(h)
+		v := h.view()
+		requireContains(t, v, "[SKP bawahan]", "Siti Aminah, S.Kom.", "Yohanes Wenda, A.Md.", "Diajukan", "Draft", "2 SKP")
+		requireAbsent(t, v, "Disetujui")
+		skpGolden(t, h)
+		h.keys("f6")
+		requireContains(t, h.view(), "[SKP saya]", "Drs. Bambang Sutrisno", "Disetujui", "(belum ditentukan)")
+		h.keys("f6")
+		h.typeText("yoh")
+		requireContains(t, h.view(), "Yohanes", "1 SKP")
+		requireAbsent(t, h.view(), "Siti Aminah")
+		h.keys("esc", "left")
+		requireContains(t, h.view(), "‹ 2025 ›", "Belum ada SKP bawahan untuk tahun 2025.")
+	})
+	t.Run("admin filters by status and a pegawai sees the penilai's name", func(t *testing.T) {
+		h := withDemoAs(t, 120, 32, "admin")
+		h.kin.put(planSKP(h, 2, domain.SKPDiajukan))
+		h.kin.put(planSKP(h, 3, domain.SKPDraft))
+		openKinerja(h)
+		requireContains(t, h.view(), "Status: Semua", "2 SKP")
+		h.keys("f7")
+		requireContains(t, h.view(), "Status: Draft", "Yohanes", "1 SKP")
+		h.keys("f7", "f7", "f7")
+		requireContains(t, h.view(), "Status: Disetujui", "Tidak ada SKP berstatus Disetujui untuk tahun 2026.")
+		relogin(h, "pegawai")
+		openKinerja(h)
+		// The pegawai cannot read the penilai's profile: the name comes
+		// from the SKP itself.
+		requireContains(t, h.view(), "Siti Aminah", "Drs. Bambang Sutrisno", "Diajukan")
+	})
+}
+
+// addRHK adds an RHK with one indicator through the forms.
+func addRHK(h *harness, text, iki, target, satuan string) {
+	h.t.Helper()
+	h.keys("f5")
+	requireContains(h.t, h.view(), "Tambah RHK", "Kategori")
+	h.keys("tab") // kategori stays Utama
+	h.typeText("Meningkatnya layanan")
+	h.keys("tab")
+	h.typeText(text)
+	h.keys("ctrl+s")
+	requireContains(h.t, h.view(), text)
+	h.keys("f6")
+	requireContains(h.t, h.view(), "Tambah indikator", "Aspek")
+	h.keys("tab")
+	h.typeText(iki)
+	h.keys("tab")
+	h.typeText(target)
+	h.keys("tab")
+	h.typeText(satuan)
+	h.keys("ctrl+s")
+	requireContains(h.t, h.view(), iki, "✓ Indikator disimpan.")
+}
+
+func TestSKPCycle(t *testing.T) {
+	h := withDemoAs(t, 120, 40, "pegawai")
+	openKinerja(h)
+	h.keys("f5")
+	requireContains(t, h.view(), "Buat SKP", "Siti Aminah", "2026")
+	h.keys("ctrl+s")
+	s := skpScreenTop(h)
+	requireContains(t, h.view(), "Pejabat penilai kinerja", "Drs. Bambang Sutrisno, M.Si.", "Status", "Draft",
+		"[Rencana]", "Mulai dengan F5")
+	id := s.skpID
+
+	t.Run("pegawai drafts two RHK with indicators", func(t *testing.T) {
+		addRHK(h, "Terkelolanya jaringan kantor", "Jaringan yang berfungsi", "12", "Bulan")
+		// An indicator whose target is not a number is refused beside the
+		// field, and nothing typed is lost.
+		h.keys("f6", "tab")
+		h.typeText("Laporan pemeliharaan")
+		h.keys("tab")
+		h.typeText("empat")
+		h.keys("tab")
+		h.typeText("Laporan")
+		h.keys("ctrl+s")
+		requireContains(t, h.view(), "Target harus berupa angka", "empat", "Laporan pemeliharaan")
+		h.keys("shift+tab", "ctrl+u")
+		h.typeText("4")
+		h.keys("ctrl+s")
+		requireContains(t, h.view(), "Laporan pemeliharaan", "4 Laporan")
+		addRHK(h, "Tersusunnya laporan layanan TI", "Laporan triwulanan", "4", "Dokumen")
+		got := h.kin.stored(id)
+		if len(got.RHK) != 2 || len(got.RHK[0].Indikator) != 2 || len(got.RHK[1].Indikator) != 1 {
+			t.Fatalf("plan not stored: %+v", got.RHK)
+		}
+		if got.RHK[1].Intervensi != "Meningkatnya layanan" {
+			t.Fatalf("typed intervensi lost: %q", got.RHK[1].Intervensi)
+		}
+		skpGolden(t, h)
+	})
+	t.Run("pegawai submits", func(t *testing.T) {
+		h.keys("a")
+		requireContains(t, h.view(), "Ajukan SKP 2026 ke Drs. Bambang Sutrisno, M.Si.?")
+		h.keys("y")
+		if st := h.kin.stored(id).Status; st != domain.SKPDiajukan {
+			t.Fatalf("status %v after submit", st)
+		}
+		requireContains(t, h.view(), "SKP diajukan ke pejabat penilai kinerja.", "Rencana tidak dapat diubah")
+		h.keys("f5")
+		requireContains(t, h.view(), "SKP berstatus Diajukan tidak dapat diubah.")
+	})
+	t.Run("penilai returns it with a note", func(t *testing.T) {
+		relogin(h, "penilai")
+		openKinerja(h)
+		requireContains(t, h.view(), "Siti Aminah", "Diajukan")
+		h.keys("enter")
+		requireContains(t, h.view(), "s Setujui", "k Kembalikan")
+		h.keys("k")
+		requireContains(t, h.view(), "Catatan untuk pegawai")
+		h.keys("ctrl+s")
+		requireContains(t, h.view(), "Tuliskan catatan untuk pegawai")
+		h.typeText("Target RHK 2 terlalu rendah; sesuaikan dengan RHK atasan.")
+		h.keys("ctrl+s")
+		got := h.kin.stored(id)
+		if got.Status != domain.SKPDikembalikan || !strings.Contains(got.ReturnNote, "terlalu rendah") {
+			t.Fatalf("not returned: %v %q", got.Status, got.ReturnNote)
+		}
+		requireContains(t, h.view(), "SKP dikembalikan ke pegawai dengan catatan.")
+	})
+	t.Run("pegawai sees the note, fixes and resubmits", func(t *testing.T) {
+		relogin(h, "pegawai")
+		openKinerja(h)
+		h.keys("enter")
+		requireContains(t, h.view(), "! Dikembalikan oleh pejabat penilai: Target RHK 2 terlalu rendah")
+		skpGolden(t, h)
+		for range 6 {
+			h.keys("down")
+		}
+		h.keys("end", "up")
+		h.keys("home")
+		h.keys("a", "y")
+		if st := h.kin.stored(id).Status; st != domain.SKPDiajukan {
+			t.Fatalf("status %v after resubmit", st)
+		}
+	})
+	t.Run("penilai approves", func(t *testing.T) {
+		relogin(h, "penilai")
+		openKinerja(h)
+		h.keys("enter", "s")
+		requireContains(t, h.view(), "Setujui SKP 2026 Siti Aminah, S.Kom.?")
+		h.keys("y")
+		got := h.kin.stored(id)
+		if got.Status != domain.SKPDisetujui || got.ReturnNote != "" {
+			t.Fatalf("not approved: %v %q", got.Status, got.ReturnNote)
+		}
+		requireContains(t, h.view(), "SKP disetujui.", "Disetujui")
+	})
+	t.Run("a Disetujui SKP refuses edits with a message", func(t *testing.T) {
+		relogin(h, "pegawai")
+		openKinerja(h)
+		h.keys("enter")
+		requireContains(t, h.view(), "Rencana tidak dapat diubah: SKP berstatus Disetujui tidak dapat diubah.",
+			"melalui Revisi SKP", "r Revisi SKP")
+		requireAbsent(t, h.view(), "F5 Tambah RHK")
+		before := h.kin.writes
+		h.keys("f5")
+		requireContains(t, h.view(), "! SKP berstatus Disetujui tidak dapat diubah.")
+		h.keys("enter")
+		if _, ok := h.m.top().(*skpScreen); !ok || h.kin.writes != before {
+			t.Fatal("an approved SKP opened a form or was written")
+		}
+		skpGolden(t, h)
+	})
+	t.Run("revision keeps the approved version", func(t *testing.T) {
+		h.keys("r")
+		requireContains(t, h.view(), "Alasan revisi")
+		h.typeText("Tugas tambahan dari Camat")
+		h.keys("ctrl+s")
+		got := h.kin.stored(id)
+		if got.Status != domain.SKPDraft || got.Revision != 1 || len(h.kin.revisions) != 1 {
+			t.Fatalf("revision not recorded: %v rev %d kept %d", got.Status, got.Revision, len(h.kin.revisions))
+		}
+		requireContains(t, h.view(), "Revisi SKP dibuka", "revisi ke-1")
+		h.keys("tab", "tab")
+		requireContains(t, h.view(), "[Revisi]", "Tugas tambahan dari Camat", "pegawai")
+		h.keys("enter")
+		requireContains(t, h.view(), "Versi pertama", "Terkelolanya jaringan kantor", "Disetujui")
+		skpGolden(t, h)
+	})
+}
+
+func TestSKPBukti(t *testing.T) {
+	h := withDemoAs(t, 120, 40, "pegawai")
+	id := h.kin.put(planSKP(h, 2, domain.SKPDisetujui))
+	h.send(pushMsg{newSKPScreen(h.m.c, id)})
+	h.keys("tab")
+	requireContains(t, h.view(), "[Pelaksanaan]", "Triwulan I", "Triwulan IV", "Periode evaluasi kantor: Triwulanan.")
+	h.keys("f5")
+	requireContains(t, h.view(), "Isi rencana aksi atau realisasi Triwulan I dulu")
+	h.keys("enter")
+	requireContains(t, h.view(), "Pelaksanaan Triwulan I", "1 Januari – 31 Maret 2026")
+	h.typeText("Memasang ulang jaringan lantai 2")
+	h.keys("tab")
+	h.typeText("1 Paket")
+	h.keys("tab")
+	h.typeText("Selesai 12 Maret")
+	h.keys("ctrl+s")
+	requireContains(t, h.view(), "Memasang ulang jaringan lantai 2", "Selesai 12 Maret")
+
+	dir := t.TempDir()
+	small := filepath.Join(dir, "laporan-q1.pdf")
+	if err := os.WriteFile(small, []byte("%PDF-1.4 laporan triwulan I"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("a file is kept with its size and SHA-256", func(t *testing.T) {
+		h.keys("f5")
+		requireContains(t, h.view(), "Tambah bukti berkas", "Batas 5 MB per berkas")
+		h.typeText("'" + small + "'") // pasted from a file manager, quoted
+		h.keys("ctrl+s")
+		requireContains(t, h.view(), "laporan-q1.pdf · 27 B · 23-11-2026 · SHA-256 ", "Bukti \"laporan-q1.pdf\" (27 B) disimpan.")
+		skpGolden(t, h)
+	})
+	t.Run("a file over the limit is refused in MB and the path stays", func(t *testing.T) {
+		big := filepath.Join(dir, "pindaian.pdf")
+		f, err := os.Create(big)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(6 << 20); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		before := h.kin.writes
+		h.keys("up", "f5")
+		h.typeText(big)
+		h.keys("ctrl+s")
+		requireContains(t, h.view(), "Berkas pindaian.pdf berukuran 6 MB, melebihi batas 5 MB per berkas.", "pindaian.pdf")
+		if h.kin.writes != before {
+			t.Fatal("an oversized file was stored")
+		}
+		if _, ok := h.m.top().(*skpActForm); !ok {
+			t.Fatal("the form closed: the typed path is lost")
+		}
+		h.keys("ctrl+u")
+		h.typeText(filepath.Join(dir, "tidak-ada.pdf"))
+		h.keys("ctrl+s")
+		requireContains(t, h.view(), "Berkas tidak ditemukan")
+		h.keys("esc", "y")
+	})
+	t.Run("a verified copy is written where the user says, never over a file", func(t *testing.T) {
+		h.keys("down") // the bukti row under Triwulan I
+		h.keys("f7")
+		requireContains(t, h.view(), "Simpan salinan bukti", "Simpan ke")
+		dest := filepath.Join(dir, "salinan.pdf")
+		h.keys("ctrl+u")
+		h.typeText(dest)
+		h.keys("ctrl+s")
+		got, err := os.ReadFile(dest)
+		if err != nil || !bytes.Equal(got, []byte("%PDF-1.4 laporan triwulan I")) {
+			t.Fatalf("copy: %q %v", got, err)
+		}
+		requireContains(t, h.view(), "(SHA-256 cocok)")
+		h.keys("f7", "ctrl+u")
+		h.typeText(dest)
+		h.keys("ctrl+s")
+		requireContains(t, h.view(), "sudah ada; pilih nama lain.")
+		h.keys("esc", "y")
+	})
+	t.Run("a reference and a delete with confirmation", func(t *testing.T) {
+		h.keys("up", "f6")
+		h.typeText("Nota dinas penyampaian")
+		h.keys("tab")
+		h.typeText("800/12/2026")
+		h.keys("ctrl+s")
+		requireContains(t, h.view(), "Nota dinas penyampaian · referensi: 800/12/2026")
+		h.keys("down", "f8")
+		requireContains(t, h.view(), "Hapus bukti \"laporan-q1.pdf\"")
+		h.keys("y")
+		requireAbsent(t, h.view(), "laporan-q1.pdf ·")
+		requireContains(t, h.view(), "Nota dinas penyampaian")
+	})
+	t.Run("the penilai reads but does not write", func(t *testing.T) {
+		relogin(h, "penilai")
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		h.keys("tab")
+		requireContains(t, h.view(), "Hanya dapat dibaca:", "Memasang ulang jaringan")
+		requireAbsent(t, h.view(), "F5 Bukti berkas")
+	})
+}
