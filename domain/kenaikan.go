@@ -543,13 +543,85 @@ func periodsText(months []time.Month) string {
 // comes first. A date before day means the employee has been eligible
 // since that period and no new pangkat is recorded.
 func NextKP(e Employee, rs []Riwayat, day Date, s CareerSettings) (due Date, reasons []string) {
+	return NextKPWith(e, rs, day, s, nil)
+}
+
+// KinerjaHistory is an employee's final annual predikat kinerja by year
+// (the evaluasi tahunan of the SKP), as the kenaikan pangkat rule reads it.
+type KinerjaHistory map[int]Predikat
+
+// KinerjaHistories gathers, from SKP rows, each employee's final annual
+// predikat by year. With several SKPs in a year (a new one after a change
+// of jabatan) the one that started last and has a predikat counts: it
+// covers the end of the year.
+func KinerjaHistories(rows []SKPRow) map[uint64]KinerjaHistory {
+	out := map[uint64]KinerjaHistory{}
+	type pick struct {
+		start Date
+		id    uint64
+	}
+	seen := map[[2]uint64]pick{}
+	for _, r := range rows {
+		if r.Predikat == "" {
+			continue
+		}
+		k := [2]uint64{r.EmployeeID, uint64(r.Year)}
+		if prev, ok := seen[k]; ok && (r.Start.Before(prev.start) || r.Start == prev.start && r.SKPID < prev.id) {
+			continue
+		}
+		seen[k] = pick{r.Start, r.SKPID}
+		if out[r.EmployeeID] == nil {
+			out[r.EmployeeID] = KinerjaHistory{}
+		}
+		out[r.EmployeeID][r.Year] = r.Predikat
+	}
+	return out
+}
+
+// NextKPWith is NextKP reading the employee's annual predikat kinerja:
+// with kin non-nil the note on the predikat becomes the check of §4.10,
+// predikat Baik or Sangat Baik in each of the 2 years before the year of
+// the KP date, and a missing or lower year is a warning naming the year.
+// The check never moves the date (K9: results are reminders). With kin
+// nil (no performance data at hand) it is NextKP.
+func NextKPWith(e Employee, rs []Riwayat, day Date, s CareerSettings, kin KinerjaHistory) (due Date, reasons []string) {
 	l := scanLatest(rs)
 	due = kpDue(e, rs, l, day, &s, &reasons)
 	if !due.IsZero() {
 		reasons = append(reasons, kpWarnings(e, rs, l, &s)...)
-		reasons = append(reasons, "Syarat predikat kinerja Baik atau Sangat Baik dalam 2 tahun terakhir belum diperiksa: belum ada penilaian kinerja di asndesk.")
+		reasons = append(reasons, kinerjaNote(due, kin))
 	}
 	return due, reasons
+}
+
+// kpKinerjaYears is how many years of predikat kinerja the KP reguler
+// asks for (§4.10: "in the last 2 years").
+const kpKinerjaYears = 2
+
+// kinerjaNote is the predikat line of a KP due on due.
+func kinerjaNote(due Date, kin KinerjaHistory) string {
+	if kin == nil {
+		return "Syarat predikat kinerja Baik atau Sangat Baik dalam 2 tahun terakhir belum diperiksa: belum ada penilaian kinerja di asndesk."
+	}
+	years := make([]string, 0, kpKinerjaYears)
+	labels := make([]string, 0, kpKinerjaYears)
+	var problems []string
+	for y := due.Year - kpKinerjaYears; y < due.Year; y++ {
+		p := kin[y]
+		years = append(years, itoa(y))
+		labels = append(labels, p.Label())
+		switch {
+		case p == "":
+			problems = append(problems, itoa(y)+": belum ada predikat kinerja tahunan yang final")
+		case p != Baik && p != SangatBaik:
+			problems = append(problems, itoa(y)+": "+p.Label())
+		}
+	}
+	if len(problems) == 0 {
+		return "Predikat kinerja " + strings.Join(years, " dan ") + ": " + strings.Join(labels, ", ") + " — memenuhi syarat."
+	}
+	return "Peringatan: syarat predikat kinerja Baik atau Sangat Baik dalam 2 tahun terakhir (" + strings.Join(years, " dan ") +
+		") belum terpenuhi — " + strings.Join(problems, "; ") + "."
 }
 
 // currentGolongan is the golongan of the latest pangkat entry, else the

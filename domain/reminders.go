@@ -49,6 +49,14 @@ func Reminders(e Employee, rs []Riwayat, today Date, s CareerSettings) []Reminde
 // office: pass the same *CareerSettings for every employee (empty tables in
 // it are filled with the defaults on first use).
 func AppendReminders(dst []Reminder, e Employee, rs []Riwayat, today Date, s *CareerSettings) []Reminder {
+	return AppendRemindersWith(dst, e, rs, today, s, nil)
+}
+
+// AppendRemindersWith is AppendReminders with the employee's annual
+// predikat kinerja: the kenaikan pangkat reminder then says whether the
+// predikat of the 2 years before it meets the rule (NextKPWith). With kin
+// nil it is AppendReminders.
+func AppendRemindersWith(dst []Reminder, e Employee, rs []Riwayat, today Date, s *CareerSettings, kin KinerjaHistory) []Reminder {
 	if !e.Status.Active() {
 		return dst
 	}
@@ -76,6 +84,9 @@ func AppendReminders(dst []Reminder, e Employee, rs []Riwayat, today Date, s *Ca
 			var notes []string
 			kpDue(e, rs, l, today, s, &notes)
 			notes = append(notes, kpWarnings(e, rs, l, s)...)
+			if kin != nil {
+				notes = append(notes, kinerjaNote(d, kin))
+			}
 			add(RemKP, d, "Kenaikan pangkat reguler: paling singkat "+itoa(s.kpMinYears())+" tahun dalam pangkat, periode "+
 				periodsText(s.kpMonths())+", tanpa hukuman disiplin sedang/berat yang berjalan (PP 99/2000).", notes)
 		}
