@@ -19,6 +19,9 @@ type reportData struct {
 	riwayat  map[uint64][]domain.Riwayat
 	settings domain.CareerSettings
 	today    domain.Date
+	// skps are the SKP rows of the current year: their next dialog dates
+	// are reminders too. Empty when the SKP storage is not wired.
+	skps []domain.SKPRow
 }
 
 type reportLoadedMsg struct {
@@ -45,6 +48,11 @@ func loadReport(b *base) (*reportData, tea.Cmd) {
 		}
 		if d.settings, err = c.Repo.Settings(ctx); err != nil {
 			return reportLoadedMsg{err: err}
+		}
+		if c.Kinerja != nil {
+			if d.skps, err = c.Kinerja.SKPRows(ctx, today.Year); err != nil {
+				return reportLoadedMsg{err: err}
+			}
 		}
 		return reportLoadedMsg{data: d}
 	})
@@ -174,10 +182,17 @@ type remindersScreen struct {
 	shown []reminderRow
 	tab   int
 	tabX  [][2]int
+	// tabFirst is the first tab drawn: the bar scrolls to keep the chosen
+	// tab in view; tabX holds the drawn tabs only.
+	tabFirst int
 }
 
+// remDialog is the next dialog kinerja agreed in an SKP's latest dialog:
+// a reminder of the performance cycle rather than of the career rules.
+const remDialog domain.ReminderKind = "Dialog kinerja berikutnya"
+
 func reminderTabs() []domain.ReminderKind {
-	return []domain.ReminderKind{"", domain.RemKGB, domain.RemKP, domain.RemPensiun, domain.RemKontrak, domain.RemHukdis, domain.RemCutiBesar}
+	return []domain.ReminderKind{"", domain.RemKGB, domain.RemKP, domain.RemPensiun, domain.RemKontrak, domain.RemHukdis, domain.RemCutiBesar, remDialog}
 }
 
 func newRemindersScreen(c *Common) *remindersScreen {
@@ -190,7 +205,8 @@ func (s *remindersScreen) Keys() []KeyHelp {
 }
 func (s *remindersScreen) Init() tea.Cmd { return s.init(s.rebuild) }
 
-// computeReminders runs the career rules over every employee.
+// computeReminders runs the career rules over every employee and adds the
+// next dialog kinerja dates.
 func computeReminders(d *reportData) []reminderRow {
 	var out []reminderRow
 	for _, e := range d.emps {
@@ -198,7 +214,41 @@ func computeReminders(d *reportData) []reminderRow {
 			out = append(out, reminderRow{r: r, name: e.FullName(), nip: domain.FormatNIP(e.NIP)})
 		}
 	}
+	out = append(out, dialogReminders(d)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].r.Date.Before(out[j].r.Date) })
+	return out
+}
+
+// dialogReminders are the next dialog dates of the year's SKPs of active
+// employees, within the same window as the career reminders; a date
+// already passed is Terlambat.
+func dialogReminders(d *reportData) []reminderRow {
+	if len(d.skps) == 0 {
+		return nil
+	}
+	byID := make(map[uint64]*domain.Employee, len(d.emps))
+	for i := range d.emps {
+		byID[d.emps[i].ID] = &d.emps[i]
+	}
+	months := d.settings.ReminderMonths
+	if months <= 0 {
+		months = 6
+	}
+	horizon := d.today.AddMonths(months)
+	var out []reminderRow
+	for _, s := range d.skps {
+		e := byID[s.EmployeeID]
+		if s.NextDialog.IsZero() || e == nil || !e.Status.Active() || horizon.Before(s.NextDialog) {
+			continue
+		}
+		r := domain.Reminder{Kind: remDialog, EmployeeID: s.EmployeeID, Date: s.NextDialog,
+			Rule: "Disepakati pada dialog kinerja " + s.LastDialog.String() + " (SKP " + itoa(s.Year) + ")"}
+		if s.NextDialog.Before(d.today) {
+			r.Terlambat = true
+			r.Rule = "Terlambat " + itoa(s.NextDialog.DaysUntil(d.today)) + " hari; " + strings.ToLower(r.Rule[:1]) + r.Rule[1:]
+		}
+		out = append(out, reminderRow{r: r, name: e.FullName(), nip: domain.FormatNIP(e.NIP)})
+	}
 	return out
 }
 
@@ -246,7 +296,7 @@ func (s *remindersScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
 			if msg.Y == 0 {
 				if i := tabAt(s.tabX, msg.X); i >= 0 {
-					s.setTab(i)
+					s.setTab(s.tabFirst + i)
 				}
 			} else if i := s.offset + msg.Y - 3; msg.Y >= 3 && i < len(s.shown) {
 				if i == s.cursor {
@@ -276,22 +326,42 @@ func (s *remindersScreen) View() string {
 			labels = append(labels, string(k)+" ("+itoa(counts[k])+")")
 		}
 	}
-	lines := []string{clip(tabBar(st, labels, s.tab, &s.tabX), s.w),
+	// The tabs no longer fit a normal window: when the chosen one would be
+	// cut off, the bar starts at a later tab so it is always visible.
+	s.tabFirst = 0
+	for s.tabFirst < s.tab && tabsWidth(labels[s.tabFirst:s.tab+1]) > s.w {
+		s.tabFirst++
+	}
+	bar := tabBar(st, labels[s.tabFirst:], s.tab-s.tabFirst, &s.tabX)
+	if s.tabFirst > 0 {
+		bar = "‹ " + bar
+		for i := range s.tabX {
+			s.tabX[i][0] += 2
+			s.tabX[i][1] += 2
+		}
+	}
+	lines := []string{clip(bar, s.w),
 		st.Muted.Render(clip("Jatuh tempo dalam "+itoa(s.data.settings.ReminderMonths)+" bulan ke depan (dan yang terlambat), per "+s.data.today.Long()+".", s.w))}
-	ruleW := max(10, s.w-12-30-28-4)
-	lines = append(lines, st.TableHeader.Render(fit("Tanggal", 12)+" "+fit("Jenis", 30)+" "+fit("Pegawai", 28)+" "+fit("Aturan", ruleW)))
 	end := min(len(s.shown), s.offset+s.page())
+	// Jenis is as wide as its longest entry on screen (30–40), so a late
+	// "Dialog kinerja berikutnya" still shows its "(terlambat)".
+	kindW := 30
+	for i := s.offset; i < end; i++ {
+		kindW = max(kindW, min(40, width(reminderKindText(s.shown[i].r))))
+	}
+	nameW := 28
+	if kindW > 30 {
+		nameW = 24 // the wider Jenis takes from Pegawai, not all from Aturan
+	}
+	ruleW := max(10, s.w-12-kindW-nameW-4)
+	lines = append(lines, st.TableHeader.Render(fit("Tanggal", 12)+" "+fit("Jenis", kindW)+" "+fit("Pegawai", nameW)+" "+fit("Aturan", ruleW)))
 	for i := s.offset; i < end; i++ {
 		r := s.shown[i]
 		rule := r.r.Rule
 		if len(r.r.Notes) > 0 {
 			rule += " — " + strings.Join(r.r.Notes, "; ")
 		}
-		kind := string(r.r.Kind)
-		if r.r.Terlambat {
-			kind = "! " + kind + " (terlambat)"
-		}
-		line := fit(r.r.Date.String(), 12) + " " + fit(kind, 30) + " " + fit(r.name, 28) + " " + fit(rule, ruleW)
+		line := fit(r.r.Date.String(), 12) + " " + fit(reminderKindText(r.r), kindW) + " " + fit(r.name, nameW) + " " + fit(rule, ruleW)
 		if i == s.cursor {
 			line = st.RowSelected.Render(line)
 		}
@@ -301,6 +371,23 @@ func (s *remindersScreen) View() string {
 		lines = append(lines, st.Muted.Render("Tidak ada yang jatuh tempo."))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// reminderKindText is the Jenis column: the kind, marked when late.
+func reminderKindText(r domain.Reminder) string {
+	if r.Terlambat {
+		return "! " + string(r.Kind) + " (terlambat)"
+	}
+	return string(r.Kind)
+}
+
+// tabsWidth is the width tabBar gives these labels.
+func tabsWidth(labels []string) int {
+	n := 0
+	for _, l := range labels {
+		n += width(l) + 3
+	}
+	return n
 }
 
 // ---- DUK ----
