@@ -154,7 +154,9 @@ func (t *dlgTab) View(w, h int) string {
 		lines = append(lines, clip("Dialog berikutnya: "+st.Title.Render(next.String())+st.Muted.Render(" (disepakati pada dialog "+from.String()+")"), w))
 	}
 	if err := kinCan(t.h, domain.OpDialog); err != nil {
-		lines = append(lines, st.Muted.Render(clip("Hanya baca: "+domain.ErrorMessage(err), w)))
+		for _, l := range kinWrap("Hanya baca: "+domain.ErrorMessage(err), w) {
+			lines = append(lines, st.Muted.Render(l))
+		}
 	}
 	if len(ds) == 0 {
 		hint := "Belum ada dialog kinerja."

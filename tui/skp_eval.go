@@ -73,7 +73,7 @@ type evTab struct {
 	sel int
 }
 
-func newEvalTab(h *skpHost) skpTab { return &evTab{h: h} }
+func newEvalTab(h *skpHost) skpTab { return &evTab{h: h, sel: -1} }
 
 func (t *evTab) Title() string   { return "Evaluasi" }
 func (t *evTab) Capturing() bool { return false }
@@ -94,21 +94,43 @@ func (t *evTab) Keys() []KeyHelp {
 	return keys
 }
 
+// index is the selected row. Until the user moves it is the period the
+// penilai most likely rates now: today's period in the SKP's year, the
+// annual evaluation once the year is over.
+func (t *evTab) index(rows []evRow) int {
+	if t.sel >= 0 {
+		return min(t.sel, len(rows)-1)
+	}
+	today, year := t.h.c.today(), t.h.file.SKP.Year
+	switch {
+	case today.Year > year:
+		return len(rows) - 1
+	case today.Year == year:
+		p := domain.PeriodOf(kinFrequency(t.h), today)
+		for i, r := range rows {
+			if r.kind == domain.EvalPeriodik && r.period == p {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
 func (t *evTab) current() evRow {
 	rows := kinEvalRows(t.h)
-	t.sel = max(0, min(t.sel, len(rows)-1))
-	return rows[t.sel]
+	return rows[t.index(rows)]
 }
 
 func (t *evTab) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
-		n := len(kinEvalRows(t.h))
+		rows := kinEvalRows(t.h)
+		n := len(rows)
 		switch msg.String() {
 		case "up":
-			t.sel = max(0, t.sel-1)
+			t.sel = max(0, t.index(rows)-1)
 		case "down":
-			t.sel = min(n-1, t.sel+1)
+			t.sel = min(n-1, t.index(rows)+1)
 		case "home":
 			t.sel = 0
 		case "end":
@@ -124,9 +146,11 @@ func (t *evTab) Update(msg tea.Msg) tea.Cmd {
 		if msg.Action == tea.MouseActionPress {
 			switch msg.Button {
 			case tea.MouseButtonWheelUp:
-				t.sel = max(0, t.sel-1)
+				rows := kinEvalRows(t.h)
+				t.sel = max(0, t.index(rows)-1)
 			case tea.MouseButtonWheelDown:
-				t.sel++
+				rows := kinEvalRows(t.h)
+				t.sel = min(len(rows)-1, t.index(rows)+1)
 			}
 		}
 	}
@@ -208,10 +232,16 @@ func (t *evTab) unlock() tea.Cmd {
 func (t *evTab) View(w, h int) string {
 	st := &t.h.c.Styles
 	rows := kinEvalRows(t.h)
-	t.sel = max(0, min(t.sel, len(rows)-1))
+	sel := t.index(rows)
 	lines := []string{st.Muted.Render(clip("Evaluasi periodik "+strings.ToLower(kinFrequency(t.h).Label())+" (pengaturan kantor) dan tahunan; predikat mengikuti matriks.", w))}
 	if err := kinCan(t.h, domain.OpRate); err != nil {
-		lines = append(lines, st.FieldWarning.Render(clip("Penilaian belum dapat dilakukan: "+domain.ErrorMessage(err), w)))
+		why := "Hanya baca: "
+		if domain.ErrorCode(err) == domain.EINVALID {
+			why = "Penilaian belum dapat dilakukan: "
+		}
+		for _, l := range kinWrap(why+domain.ErrorMessage(err), w) {
+			lines = append(lines, st.FieldWarning.Render(l))
+		}
 	}
 	lines = append(lines, "")
 	// Columns sized to their longest labels ("Rating perilaku kerja",
@@ -236,12 +266,12 @@ func (t *evTab) View(w, h int) string {
 			}
 		}
 		line := clip(fit(r.label, perW)+" "+fit(hasil, rw)+" "+fit(perilaku, rw)+" "+fit(pred, predW)+" "+fit(status, statusW), w)
-		if i == t.sel {
+		if i == sel {
 			line = st.RowSelected.Render(line)
 		}
 		lines = append(lines, line)
 	}
-	r := rows[t.sel]
+	r := rows[sel]
 	lines = append(lines, "", st.Section.Render(clip("Evaluasi "+r.label, w)))
 	var detail []string
 	if e := r.eval; e == nil {
@@ -838,7 +868,7 @@ func (s *evUnlockForm) Title() string    { return "Buka kunci evaluasi " + s.lab
 func (s *evUnlockForm) Capturing() bool  { return true }
 func (s *evUnlockForm) Dirty() bool      { return s.form.changed() }
 func (s *evUnlockForm) SetSize(w, h int) { s.base.SetSize(w, h); s.form.setSize(w, min(h, 8)) }
-func (s *evUnlockForm) Keys() []KeyHelp  { return []KeyHelp{{"Ctrl+S", "Buka kunci"}, {"Esc", "Batal"}} }
+func (s *evUnlockForm) Keys() []KeyHelp  { return []KeyHelp{{"Ctrl+S", "Buka kunci"}} }
 
 type evUnlockedMsg struct{ err error }
 
@@ -893,6 +923,9 @@ func (s *evUnlockForm) check() (string, bool) {
 
 func (s *evUnlockForm) View() string {
 	st := &s.c.Styles
-	head := st.FieldWarning.Render(clip("Evaluasi "+s.label+" sudah final. Membuka kunci mengizinkan penilai mengubah rating lagi; alasannya disimpan bersama evaluasi.", s.w))
-	return head + "\n\n" + s.form.view()
+	var head []string
+	for _, l := range kinWrap("Evaluasi "+s.label+" sudah final. Membuka kunci mengizinkan penilai mengubah rating lagi; alasannya disimpan bersama evaluasi dan di riwayat perubahan.", s.w) {
+		head = append(head, st.FieldWarning.Render(l))
+	}
+	return strings.Join(head, "\n") + "\n\n" + s.form.view()
 }

@@ -302,7 +302,7 @@ func TestSKPEvalTab(t *testing.T) {
 	t.Run("Di Atas and Sesuai give Baik, live and saved", func(t *testing.T) {
 		h, _ := openTab(t, "penilai", domain.SKPDisetujui, newEvalTab)
 		requireContains(t, h.view(), "Triwulan I", "Triwulan IV", "Tahunan", "Belum dinilai")
-		h.keys("down", "down", "down") // Triwulan IV
+		requireContains(t, h.view(), "Evaluasi Triwulan IV") // today's period is selected
 		rate(h, 0, 1)
 		v := h.view()
 		requireContains(t, v, "Predikat kinerja: Baik", "Panduan: Di Atas Ekspektasi:",
@@ -402,7 +402,7 @@ func TestSKPEvalTab(t *testing.T) {
 	})
 	t.Run("annual copies the last periodic evaluation", func(t *testing.T) {
 		h, _ := openTab(t, "penilai", domain.SKPDisetujui, newEvalTab)
-		h.keys("down", "down") // Triwulan III
+		h.keys("home", "down", "down") // Triwulan III
 		rate(h, 2, 0)
 		h.keys("ctrl+s")
 		h.keys("end", "enter", "f7")
@@ -506,4 +506,35 @@ func TestKinWrapInert(t *testing.T) {
 	if len(got) != 2 || got[1] != "12-01-2026 (2×)" {
 		t.Fatalf("a date was split or the words lost: %q", got)
 	}
+}
+
+// The tabs inside the real SKP screen: Tab reaches them, their keys and
+// forms work there, and a saved form's reload shows the new entry. (The
+// screen's tab list is wired by its owner; the test appends the three.)
+func TestSKPTabsInSKPScreen(t *testing.T) {
+	h := withDemoAs(t, 120, 32, "penilai")
+	id := h.kin.put(sitiSKP(h, domain.SKPDisetujui))
+	s := newSKPScreen(h.m.c, id)
+	s.tabs = append(s.tabs, newFeedbackTab(s.host), newDialogTab(s.host), newEvalTab(s.host))
+	h.send(pushMsg{s})
+	for range len(s.tabs) - 3 {
+		h.keys("tab")
+	}
+	requireContains(t, h.view(), "[Umpan balik]", "Belum ada umpan balik.")
+	h.keys("f5", "right", "tab", "tab")
+	h.typeText("Bagus.")
+	h.keys("ctrl+s")
+	requireContains(t, h.view(), "[Umpan balik]", "Bagus.", "Umpan balik disimpan.")
+	h.keys("tab")
+	requireContains(t, h.view(), "[Dialog kinerja]", "Belum ada dialog kinerja.")
+	h.keys("tab", "end")
+	rate(h, 0, 0)
+	requireContains(t, h.view(), "Predikat kinerja: Sangat Baik")
+	h.keys("ctrl+s")
+	requireContains(t, h.view(), "[Evaluasi]", "Di Atas Ekspektasi", "Sangat Baik", "Belum final")
+	h.keys("f6", "y")
+	if e := h.kin.evals[0]; !e.Final || e.Kind != domain.EvalTahunan {
+		t.Fatalf("not finalised from the tab: %+v", e)
+	}
+	requireContains(t, h.view(), "Final 23-11-2026", "Angka kredit: 18,75")
 }

@@ -349,7 +349,9 @@ func (t *fbTab) View(w, h int) string {
 		if t.h.c.Actor.EmployeeID != 0 && t.h.c.Actor.EmployeeID == s.EmployeeID {
 			why = rpErr
 		}
-		lines = append(lines, st.Muted.Render(clip("Hanya baca: "+domain.ErrorMessage(why), w)))
+		for _, l := range kinWrap("Hanya baca: "+domain.ErrorMessage(why), w) {
+			lines = append(lines, st.Muted.Render(l))
+		}
 	}
 	lines = append(lines, "")
 	if len(list) == 0 {
