@@ -238,7 +238,9 @@ func dialogReminders(d *reportData) []reminderRow {
 	var out []reminderRow
 	for _, s := range d.skps {
 		e := byID[s.EmployeeID]
-		if s.NextDialog.IsZero() || e == nil || !e.Status.Active() || horizon.Before(s.NextDialog) {
+		// Only this year's SKPs: an old SKP's last agreed date is not a
+		// task any more, whatever years the rows cover.
+		if s.Year != d.today.Year || s.NextDialog.IsZero() || e == nil || !e.Status.Active() || horizon.Before(s.NextDialog) {
 			continue
 		}
 		r := domain.Reminder{Kind: remDialog, EmployeeID: s.EmployeeID, Date: s.NextDialog,
