@@ -150,7 +150,7 @@ func (p *planForm) Update(msg tea.Msg) tea.Cmd {
 	case formChoose:
 		fl := p.form.focused()
 		key, id := fl.key, p.id
-		return showDialog(chooseDialog(&p.c.Styles, "Pilih "+strings.ToLower(fl.label), fl.options, fl.choice, func(i int) tea.Cmd {
+		return showDialog(chooseDialog(&p.c.Styles, "Pilih "+fl.label, fl.options, fl.choice, func(i int) tea.Cmd {
 			return func() tea.Msg { return taggedMsg{to: id, msg: choiceMadeMsg{key: key, index: i}} }
 		}))
 	case formCancel:
@@ -341,12 +341,14 @@ func newRHKForm(c *Common, s domain.SKP, i int) *planForm {
 	}
 	kat := choiceField(domain.FieldRHKKategori, "Kategori", katNames, katChoice)
 	kat.hint = "Utama: dari tugas jabatan atau RHK atasan. Tambahan: tugas lain di luar itu."
-	pick := choiceField("intervensi_pilih", "RHK atasan yang diintervensi", nil, -1)
+	// Labels are cut at about 24 cells: the full official caption is in
+	// the hint and in the plan view.
+	pick := choiceField("intervensi_pilih", "RHK atasan", nil, -1)
 	pick.chooser = true
-	pick.hint = "Enter membuka daftar RHK pejabat penilai; pilih \"Tulis sendiri\" bila tidak ada."
+	pick.hint = "RHK atasan yang diintervensi: Enter membuka daftar RHK pejabat penilai; pilih \"Tulis sendiri\" bila tidak ada."
 	var refs []domain.RHKRef
 	pick.hidden = func() bool { return len(refs) == 0 }
-	typed := textField(domain.FieldIntervensi, "RHK atasan yang diintervensi", r.Intervensi, 2000)
+	typed := textField(domain.FieldIntervensi, "RHK atasan", r.Intervensi, 2000)
 	typed.hint = "Memuat RHK pejabat penilai…"
 	typed.hidden = func() bool { return len(refs) > 0 && pick.choice != len(refs) }
 	text := textField(domain.FieldRHKText, "Rencana hasil kerja", r.Text, 2000)
@@ -389,13 +391,13 @@ func newRHKForm(c *Common, s domain.SKP, i int) *planForm {
 		if !ok {
 			return nil, false
 		}
-		typed.hint = ""
+		typed.hint = "RHK atasan yang diintervensi (boleh kosong untuk RHK tambahan)."
 		if m.err != nil {
 			typed.hint = "RHK pejabat penilai tidak dapat dimuat (" + domain.ErrorMessage(m.err) + "); ketik sendiri."
 			return nil, true
 		}
 		if len(m.refs) == 0 {
-			typed.hint = "Pejabat penilai belum punya SKP di asndesk untuk tahun ini: ketik RHK atasannya."
+			typed.hint = "RHK atasan yang diintervensi: pejabat penilai belum punya SKP di asndesk untuk tahun ini, ketik RHK atasannya."
 			return nil, true
 		}
 		refs = m.refs
@@ -419,7 +421,8 @@ func newRHKForm(c *Common, s domain.SKP, i int) *planForm {
 				pick.choice = len(refs)
 			}
 		}
-		typed.label = "RHK atasan (ketik sendiri)"
+		typed.label = "RHK atasan (ketik)"
+		typed.hint = "Ketik RHK atasan yang diintervensi bila tidak ada di daftar."
 		p.form.initial[pick.key] = optionAt(pick.options, initial)
 		p.SetSize(p.w, p.h)
 		return nil, true
@@ -462,8 +465,8 @@ func newIndikatorForm(c *Common, s domain.SKP, i, j int) *planForm {
 	asp := choiceField(domain.FieldAspek, "Aspek", aspNames, aspChoice)
 	asp.hint = "Biaya boleh tidak dipakai."
 	asp.hidden = func() bool { return !kuant }
-	iki := textField(domain.FieldIKI, "Indikator kinerja individu", in.IKI, 2000)
-	iki.hint = "Ukuran keberhasilan RHK, misalnya \"Jumlah laporan yang disusun\"."
+	iki := textField(domain.FieldIKI, "Indikator (IKI)", in.IKI, 2000)
+	iki.hint = "Indikator kinerja individu: ukuran keberhasilan RHK, misalnya \"Jumlah laporan yang disusun\"."
 	tgt := textField(domain.FieldTarget, "Target", in.Target, 200)
 	sat := textField(domain.FieldSatuan, "Satuan", in.Satuan, 200)
 	if kuant {

@@ -583,10 +583,11 @@ func newSKPCreateForm(c *Common, year int) *skpCreateForm {
 	}
 	yr := textField("tahun", "Tahun", strconv.Itoa(year), 4)
 	yr.hint = "Periode penilaian awalnya 1 Januari – 31 Desember; dapat diubah di tab Rencana."
-	salin := choiceField("salin", "Salin dari SKP sebelumnya", nil, 0)
+	salin := choiceField("salin", "Salin dari SKP", nil, 0)
 	salin.hidden = func() bool { return len(s.prev) == 0 }
-	salin.hint = "Menyalin RHK, indikator, ekspektasi dan lampiran; status kembali Draft."
+	salin.hint = "Salin dari SKP sebelumnya: RHK, indikator, ekspektasi dan lampiran."
 	s.form = newForm(&c.Styles, []*field{emp, yr, salin})
+	s.form.submitLabel = "Buat SKP (Ctrl+S)"
 	if admin {
 		s.form.focusItem(0)
 	} else {

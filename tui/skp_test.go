@@ -373,3 +373,155 @@ func TestSKPBukti(t *testing.T) {
 		requireAbsent(t, h.view(), "F5 Bukti berkas")
 	})
 }
+
+func TestSKPPlanForms(t *testing.T) {
+	t.Run("admin creates an SKP for an employee, copying the previous one", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "admin")
+		prev := planSKP(h, 3, domain.SKPDisetujui)
+		prev.Year, prev.Start, prev.End = 2025, domain.Date{Year: 2025, Month: 1, Day: 1}, domain.Date{Year: 2025, Month: 12, Day: 31}
+		prev.Lampiran.Konsekuensi = []string{"Teguran tertulis"}
+		h.kin.put(prev)
+		openKinerja(h)
+		h.keys("f5")
+		requireAbsent(t, h.view(), "Salin dari SKP sebelumnya")
+		h.keys("enter") // the employee chooser
+		h.typeText("yoh")
+		h.keys("enter")
+		requireContains(t, h.view(), "Yohanes Wenda", "Salin dari SKP", "Tidak — mulai dari rencana kosong")
+		h.keys("tab", "tab", "right")
+		requireContains(t, h.view(), "SKP 2025 · Disetujui · 1 RHK")
+		skpGolden(t, h)
+		h.keys("ctrl+s")
+		s := skpScreenTop(h)
+		got := h.kin.stored(s.skpID)
+		if got.EmployeeID != 3 || got.Year != 2026 || got.Status != domain.SKPDraft || len(got.RHK) != 1 ||
+			got.RHK[0].Text != prev.RHK[0].Text || len(got.Lampiran.Konsekuensi) != 1 {
+			t.Fatalf("copy not made: %+v", got)
+		}
+		requireContains(t, h.view(), "SKP 2026 dibuat.", "Yohanes Wenda", "Terkelolanya jaringan")
+	})
+	t.Run("admin changes the penilai in the header form", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "admin")
+		s := planSKP(h, 3, domain.SKPDraft)
+		s.Penilai = domain.PersonSnapshot{}
+		id := h.kin.put(s)
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		requireContains(t, h.view(), "Pejabat penilai kinerja belum ditentukan")
+		h.keys("enter")
+		requireContains(t, h.view(), "Periode dan pendekatan", "Pejabat penilai (diisi Admin)")
+		h.keys("tab", "tab", "tab", "enter")
+		h.typeText("bambang")
+		h.keys("enter", "ctrl+s")
+		got := h.kin.stored(id)
+		if got.Penilai.EmployeeID != 1 || got.Penilai.Nama != "Drs. Bambang Sutrisno, M.Si." || got.Penilai.Jabatan != "Camat" {
+			t.Fatalf("penilai not set from the profile: %+v", got.Penilai)
+		}
+		requireContains(t, h.view(), "Periode dan pendekatan disimpan.")
+	})
+	t.Run("a bad period is refused beside the field, nothing lost", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		id := h.kin.put(planSKP(h, 2, domain.SKPDraft))
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		h.keys("enter", "tab", "ctrl+u")
+		h.typeText("31-12-2025")
+		h.keys("ctrl+s")
+		requireContains(t, h.view(), "Akhir periode penilaian tidak boleh sebelum awalnya.", "31-12-2025")
+		if _, ok := h.m.top().(*planForm); !ok {
+			t.Fatal("the form closed on an error")
+		}
+		h.keys("esc")
+		requireContains(t, h.view(), "Perubahan belum disimpan")
+		h.keys("y")
+		skpScreenTop(h)
+	})
+	t.Run("intervensi is chosen from the penilai's RHK", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		own := planSKP(h, 1, domain.SKPDisetujui)
+		own.RHK[0].Text = "Meningkatnya kualitas layanan administrasi kecamatan"
+		penSKP := h.kin.put(own)
+		id := h.kin.put(planSKP(h, 2, domain.SKPDraft))
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		h.keys("f5", "tab", "enter")
+		requireContains(t, h.view(), "Pilih RHK atasan", "Meningkatnya kualitas layanan administrasi kecamatan (Drs. Ba", "Tulis sendiri…")
+		h.keys("enter", "tab")
+		requireAbsent(t, h.view(), "RHK atasan (ketik)")
+		h.typeText("Terlayaninya surat keterangan warga")
+		h.keys("ctrl+s")
+		got := h.kin.stored(id)
+		r := got.RHK[len(got.RHK)-1]
+		if r.IntervensiSKPID != penSKP || r.IntervensiRHKID != 1 || r.Intervensi != own.RHK[0].Text {
+			t.Fatalf("intervensi not linked: %+v", r)
+		}
+	})
+	t.Run("ekspektasi and lampiran, one field per item", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		id := h.kin.put(planSKP(h, 2, domain.SKPDraft))
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		h.keys("down", "down", "down", "enter") // past the header, the RHK and its indicator
+		requireContains(t, h.view(), "Ekspektasi khusus pimpinan", "Panduan: Memahami dan memenuhi kebutuhan masyarakat")
+		h.typeText("Menjawab permohonan warga paling lama 2 hari")
+		h.keys("ctrl+s")
+		if got := h.kin.stored(id).Ekspektasi[0]; got != "Menjawab permohonan warga paling lama 2 hari" {
+			t.Fatalf("ekspektasi %q", got)
+		}
+		h.keys("end", "enter") // Konsekuensi
+		requireContains(t, h.view(), "Lampiran SKP", "Dukungan sumber daya", "Konsekuensi")
+		h.typeText("Teguran lisan")
+		h.keys("down")
+		h.typeText("Teguran tertulis")
+		h.keys("ctrl+s")
+		got := h.kin.stored(id).Lampiran
+		if len(got.Konsekuensi) != 2 || got.Konsekuensi[1] != "Teguran tertulis" || len(got.DukunganSumberDaya) != 0 {
+			t.Fatalf("lampiran %+v", got)
+		}
+		requireContains(t, h.view(), "1. Teguran lisan", "2. Teguran tertulis")
+	})
+	t.Run("deleting an RHK asks first", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		id := h.kin.put(planSKP(h, 2, domain.SKPDraft))
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		h.keys("down", "f8")
+		requireContains(t, h.view(), "Hapus RHK 1 \"Terkelolanya jaringan", "beserta 1 indikatornya?")
+		h.keys("n")
+		if len(h.kin.stored(id).RHK) != 1 {
+			t.Fatal("deleted without a yes")
+		}
+		h.keys("f8", "y")
+		if len(h.kin.stored(id).RHK) != 0 {
+			t.Fatal("not deleted")
+		}
+		requireContains(t, h.view(), "RHK dihapus.", "Belum ada rencana hasil kerja.")
+	})
+	t.Run("tabs switch by click and by Tab", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		id := h.kin.put(planSKP(h, 2, domain.SKPDisetujui))
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		s := skpScreenTop(h)
+		h.view()
+		x := menuWidth + 1 + s.tabX[len(s.tabX)-1][0]
+		h.click(x, 2+s.tabY)
+		requireContains(t, h.view(), "[Revisi]", "Belum ada versi sebelumnya.")
+		h.keys("tab")
+		requireContains(t, h.view(), "[Rencana]")
+		h.keys("shift+tab")
+		requireContains(t, h.view(), "[Revisi]")
+	})
+}
+
+func TestSKPWorkBulanan(t *testing.T) {
+	h := withDemoAs(t, 120, 40, "pegawai")
+	set := domain.DefaultSKPSettings()
+	set.Frequency = domain.Bulanan
+	h.kin.settings = &set
+	id := h.kin.put(planSKP(h, 2, domain.SKPDisetujui))
+	h.send(pushMsg{newSKPScreen(h.m.c, id)})
+	h.keys("tab")
+	requireContains(t, h.view(), "Periode evaluasi kantor: Bulanan.", "Januari", "Desember")
+	h.keys("down", "enter")
+	requireContains(t, h.view(), "Pelaksanaan Februari", "1 Februari – 28 Februari 2026")
+	h.keys("ctrl+s")
+	requireContains(t, h.view(), "Isi rencana aksi atau realisasi.")
+	if len(h.kin.work) != 0 {
+		t.Fatal("an empty entry was stored")
+	}
+}
