@@ -5,9 +5,12 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -291,6 +294,9 @@ func (s *Store) SKPRows(ctx context.Context, year int) ([]domain.SKPRow, error) 
 			return nil
 		}
 		all := seesEveryone(a)
+		if sb := tx.Bucket(bucketSKP); sb != nil && all {
+			out = make([]domain.SKPRow, 0, min(sb.Sequence(), 1<<17)) // the largest id bounds the count
+		}
 		c := b.Cursor()
 		n := 0
 		for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -324,7 +330,7 @@ func (s *Store) SKPRows(ctx context.Context, year int) ([]domain.SKPRow, error) 
 
 // SKPFile returns an SKP with everything under it, read in one
 // transaction: the period work (by RHK in plan order, then period), the
-// feedback (oldest first), the dialogs (by date), the evaluations
+// feedback (in the order written; an edit does not move an entry), the dialogs (by date), the evaluations
 // (periodic by period, then the annual one) and the earlier versions
 // (oldest first). Bukti come without their bytes (see BuktiFile).
 func (s *Store) SKPFile(ctx context.Context, id uint64) (domain.SKPFile, error) {
@@ -335,52 +341,139 @@ func (s *Store) SKPFile(ctx context.Context, id uint64) (domain.SKPFile, error) 
 			return err
 		}
 		f.SKP = sk
-		return eachItem(tx, id, 0, func(kind byte, iid uint64, v []byte) error {
-			switch kind {
-			case itemWork:
-				w, err := decodeWork(v)
-				if err != nil {
-					return corrupt("realisasi", iid, err)
-				}
-				w.ID, w.SKPID = iid, id
-				f.Work = append(f.Work, w)
-			case itemFeedback:
-				fb, err := decodeFeedback(v)
-				if err != nil {
-					return corrupt("umpan balik", iid, err)
-				}
-				fb.ID, fb.SKPID = iid, id
-				f.Feedback = append(f.Feedback, fb)
-			case itemDialog:
-				d, err := decodeDialog(v)
-				if err != nil {
-					return corrupt("dialog kinerja", iid, err)
-				}
-				d.ID, d.SKPID = iid, id
-				f.Dialogs = append(f.Dialogs, d)
-			case itemEval:
-				e, err := decodeEval(v)
-				if err != nil {
-					return corrupt("evaluasi", iid, err)
-				}
-				e.ID, e.SKPID = iid, id
-				f.Evals = append(f.Evals, e)
-			case itemRevision:
-				_, r, err := decodeRevision(v)
-				if err != nil {
-					return corrupt("revisi SKP", iid, err)
-				}
-				r.SKPID = id
-				f.Revisions = append(f.Revisions, r)
-			}
+		var items []rawItem
+		var n [itemRevision + 1]int
+		if err := eachItem(tx, id, 0, func(kind byte, iid uint64, v []byte) error {
+			items = append(items, rawItem{kind: kind, id: iid, v: v})
+			n[kind]++
 			return nil
-		})
+		}); err != nil {
+			return err
+		}
+		f.Work = make([]domain.PeriodWork, n[itemWork])
+		f.Feedback = make([]domain.Feedback, n[itemFeedback])
+		f.Dialogs = make([]domain.Dialog, n[itemDialog])
+		f.Evals = make([]domain.Evaluasi, n[itemEval])
+		f.Revisions = make([]domain.SKPRevision, n[itemRevision])
+		return decodeItems(items, id, &f)
 	})
 	if err != nil {
 		return domain.SKPFile{}, err
 	}
 	sortFile(&f)
 	return f, nil
+}
+
+// rawItem is an item's key parts and its value, a slice into the mapped
+// file: valid only inside the transaction.
+type rawItem struct {
+	kind byte
+	id   uint64
+	v    []byte
+}
+
+// decodeItems decodes the items of one SKP into f, whose slices have the
+// right lengths. Keys order the items by kind, so the i-th item of a kind
+// goes to index i of its slice. A large SKP (a year of feedback and
+// realisasi) is decoded by several goroutines, split by bytes, since
+// encoding/json is most of the cost of opening the SKP screen.
+func decodeItems(items []rawItem, skpID uint64, f *domain.SKPFile) error {
+	var first [itemRevision + 1]int // index in items of each kind's first entry
+	for i := len(items) - 1; i >= 0; i-- {
+		first[items[i].kind] = i
+	}
+	one := func(i int) error {
+		it := items[i]
+		at := i - first[it.kind]
+		switch it.kind {
+		case itemWork:
+			w, err := decodeWork(it.v)
+			if err != nil {
+				return corrupt("realisasi", it.id, err)
+			}
+			w.ID, w.SKPID = it.id, skpID
+			f.Work[at] = w
+		case itemFeedback:
+			fb, err := decodeFeedback(it.v)
+			if err != nil {
+				return corrupt("umpan balik", it.id, err)
+			}
+			fb.ID, fb.SKPID = it.id, skpID
+			f.Feedback[at] = fb
+		case itemDialog:
+			d, err := decodeDialog(it.v)
+			if err != nil {
+				return corrupt("dialog kinerja", it.id, err)
+			}
+			d.ID, d.SKPID = it.id, skpID
+			f.Dialogs[at] = d
+		case itemEval:
+			e, err := decodeEval(it.v)
+			if err != nil {
+				return corrupt("evaluasi", it.id, err)
+			}
+			e.ID, e.SKPID = it.id, skpID
+			f.Evals[at] = e
+		case itemRevision:
+			_, r, err := decodeRevision(it.v)
+			if err != nil {
+				return corrupt("revisi SKP", it.id, err)
+			}
+			r.SKPID = skpID
+			f.Revisions[at] = r
+		}
+		return nil
+	}
+	total := 0
+	for _, it := range items {
+		total += len(it.v)
+	}
+	workers := min(runtime.GOMAXPROCS(0), 1+total/(32<<10))
+	if workers <= 1 {
+		for i := range items {
+			if err := one(i); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	// Cut items into runs of about total/workers bytes each.
+	var bounds []int
+	acc, share := 0, total/workers+1
+	for i, it := range items {
+		if acc >= share*(len(bounds)+1) {
+			bounds = append(bounds, i)
+		}
+		acc += len(it.v)
+	}
+	bounds = append(append([]int{0}, bounds...), len(items))
+	errs := make([]error, len(bounds)-1)
+	var wg sync.WaitGroup
+	for w := range errs {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // as guard does for the caller
+			defer func() {
+				if r := recover(); r != nil { // a damaged page: see guard
+					errs[w] = fail(domain.EINTERNAL, msgDamaged, fmt.Errorf("decode skp items: panic: %v", r))
+				}
+			}()
+			for i := bounds[w]; i < bounds[w+1]; i++ {
+				if err := one(i); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sortFile puts the parts of an SKP file in the documented order. Items
@@ -403,7 +496,14 @@ func sortFile(f *domain.SKPFile) {
 		}
 		return a.Period - b.Period
 	})
-	slices.SortStableFunc(f.Feedback, func(a, b domain.Feedback) int { return a.Time.Compare(b.Time) })
+	// An edit moves Time; the log stays in the order entries were written.
+	written := func(f domain.Feedback) time.Time {
+		if len(f.History) > 0 {
+			return f.History[0].Time
+		}
+		return f.Time
+	}
+	slices.SortStableFunc(f.Feedback, func(a, b domain.Feedback) int { return written(a).Compare(written(b)) })
 	slices.SortStableFunc(f.Dialogs, func(a, b domain.Dialog) int { return a.Date.Compare(b.Date) })
 	slices.SortStableFunc(f.Evals, func(a, b domain.Evaluasi) int {
 		if a.Kind != b.Kind {

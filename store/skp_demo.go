@@ -30,7 +30,7 @@ func (s *Store) LoadDemoKinerja(ctx context.Context, k domain.KinerjaDemo) error
 			a = domain.SystemActor("data contoh")
 		}
 		l := &demoLoader{tx: tx, now: s.stamp(), by: a.Label(), skps: map[uint64]*domain.SKP{},
-			dialogs: map[uint64][]domain.Dialog{}, evals: map[uint64][]domain.Evaluasi{}}
+			dialogs: map[uint64][]domain.Dialog{}, evals: map[uint64][]domain.Evaluasi{}, views: map[int]*atasanView{}}
 		if err := l.check(); err != nil {
 			return err
 		}
@@ -55,6 +55,7 @@ type demoLoader struct {
 
 	usedItem, usedBukti map[uint64]bool
 	nextItem, nextBukti uint64
+	views               map[int]*atasanView // by year, for SKPs without a penilai
 }
 
 // check makes sure the file holds a demo office without SKPs.
@@ -164,12 +165,15 @@ func (l *demoLoader) load(ctx context.Context, k domain.KinerjaDemo) error {
 	}
 	// Periods of one employee must not overlap, as CreateSKP and SaveSKP
 	// insist.
+	byEmp := map[uint64][]*domain.SKP{}
 	for _, id := range order {
-		a := l.skps[id]
-		for _, jd := range order {
-			b := l.skps[jd]
-			if jd > id && a.EmployeeID == b.EmployeeID && !a.End.Before(b.Start) && !b.End.Before(a.Start) {
-				return l.fail("SKP #%d dan #%d pegawai #%d bertumpang tindih periodenya.", id, jd, a.EmployeeID)
+		byEmp[l.skps[id].EmployeeID] = append(byEmp[l.skps[id].EmployeeID], l.skps[id])
+	}
+	for emp, list := range byEmp {
+		slices.SortFunc(list, func(a, b *domain.SKP) int { return a.Start.Compare(b.Start) })
+		for i := 1; i < len(list); i++ {
+			if !list[i-1].End.Before(list[i].Start) {
+				return l.fail("SKP #%d dan #%d pegawai #%d bertumpang tindih periodenya.", list[i-1].ID, list[i].ID, emp)
 			}
 		}
 	}
@@ -284,9 +288,15 @@ func (l *demoLoader) prepareSKP(sk *domain.SKP) error {
 	}
 	sk.Pegawai.EmployeeID = e.ID
 	if sk.Penilai == (domain.PersonSnapshot{}) && sk.AtasanPenilai == (domain.PersonSnapshot{}) {
-		v, err := newAtasanView(l.tx, sk.Year)
-		if err != nil {
-			return err
+		v := l.views[sk.Year]
+		if v == nil {
+			if v, err = newAtasanView(l.tx, sk.Year); err != nil {
+				return err
+			}
+			if err := v.loadEntries(); err != nil {
+				return err
+			}
+			l.views[sk.Year] = v
 		}
 		if sk.Penilai.EmployeeID, err = v.atasan(e.ID); err != nil {
 			return err
