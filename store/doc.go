@@ -4,7 +4,7 @@
 // until Close. Every user action is one transaction; records are decoded
 // inside the transaction and copied out, so no bbolt slice outlives it.
 //
-// # Bucket tree (schema 4)
+// # Bucket tree (schema 5)
 //
 // All buckets are top level. Ids are u64 big-endian, drawn from the owning
 // bucket's NextSequence, never reused, and also stored inside the record.
@@ -33,6 +33,21 @@
 //	atasan            year(2)|empID(8)
 //	                            → atasanRec JSON     {"v":1,"atasan_id","atasan_penilai_id","override"}
 //	settings          "career"  → settingsRec JSON   {"v":1,"career":domain.CareerSettings as encoding/json writes it}
+//	                  "skp"     → skpSettingsRec JSON {"v":1,"frequency","bukti_max_size","head_rating":{org code: rating}}
+//	skp               skpID     → skpRec JSON        the plan: {"v":1,"id","employee_id","year","start","end",
+//	                                                  "pendekatan","status","pegawai","penilai","atasan_penilai"
+//	                                                  (person copies),"rhk":[{..,"indikator":[..]}],"ekspektasi",
+//	                                                  "lampiran","return_note","revision","revision_note",
+//	                                                  "next_rhk_id","submitted","approved","created","updated"}
+//	skp_rows          skpID     → SKP row (binary)   compact list entry, see skp_codec.go
+//	idx_skp_emp       empID(8)|year(2)|skpID(8) → 0x01
+//	skp_items         skpID(8)|kind(1)|itemID(8)
+//	                            → item JSON          {"v":1,"id","skp_id",...}: kind 1 realisasi (workRec, with the
+//	                                                  bukti metadata), 2 umpan balik, 3 dialog kinerja, 4 evaluasi,
+//	                                                  5 revisi (an earlier version: who, when, why, the whole skpRec)
+//	bukti             buktiID   → the file's bytes   as added; name, size and SHA-256 are in the realisasi
+//	skp_org           year(2)|unitID(8)
+//	                            → orgRec JSON        {"v":1,"year","unit_id","predikat","capaian","by","time"}
 //
 // The NIP and NIK indexes are keyed identifier|id rather than identifier
 // alone, so that several records may share an identifier: a retired or
@@ -62,6 +77,20 @@
 // that the list can be filtered for a Penilai without decoding profiles
 // (together with the units and that year's atasan entries).
 //
+// The performance cycle keeps one SKP's plan in one record and everything
+// under it (realisasi, umpan balik, dialogs, evaluations, earlier versions)
+// in skp_items, so that opening an SKP is one Get and one prefix scan.
+// Item ids and kesepakatan ids come from the skp_items sequence, bukti ids
+// from the bukti bucket's. skp_rows duplicates what lists and Monitoring
+// read (status, penilai and atasan penilai ids, unit, RHK count, the
+// predikat of each final evaluation, the last and next dialog dates): every
+// write that changes one of them rewrites the row in its transaction, and
+// Check recomputes every row. Bukti files live in the data file itself, so
+// the one file holds everything, and backups, restore and compaction cover
+// them with no extra step; their SHA-256 is checked on every read and by
+// Check, which also reports bytes no bukti refers to. Periods of one
+// employee's SKPs never overlap (idx_skp_emp finds them).
+//
 // The audit bucket is append-only: appendAudit writes an entry in the
 // transaction of every change (so a change that rolls back leaves no
 // entry), and no method edits or deletes entries. Only ResetOffice, which
@@ -72,8 +101,11 @@
 // Every public method that reads personal data or writes anything takes
 // the actor from its context (domain.ActorFrom), re-reads that account's
 // roles in the same transaction, and applies the domain.Can* rule before
-// doing anything (see authz.go). A refusal is EFORBIDDEN and writes
-// nothing. Password hashes never leave the package.
+// doing anything (see authz.go). The SKP methods apply domain.CanSKP to
+// the SKP as stored (its pegawai, pejabat penilai, atasan penilai and
+// status), never to what the caller sent. A refusal is EFORBIDDEN (or
+// EINVALID when the SKP's status forbids the step) and writes nothing.
+// Password hashes never leave the package.
 //
 // # Versions
 //
@@ -81,7 +113,10 @@
 // emp_rows and idx_emp_nik. Schema 3 added accounts, idx_account_name and
 // audit, and row version 2 (with the atasan id) in emp_rows. Schema 4
 // added riwayat, atasan and settings, and parent_id/head_id in units (no
-// record is rewritten; no riwayat is invented for existing profiles). Open creates a
+// record is rewritten; no riwayat is invented for existing profiles).
+// Schema 5 added skp, skp_rows, idx_skp_emp, skp_items, bukti and skp_org
+// (and the settings key "skp", read as domain.DefaultSKPSettings until
+// saved); nothing existing is rewritten. Open creates a
 // new file at the current version, migrates an older one after writing a
 // backup copy beside it (<db>.pre-vN-YYYYMMDD-HHMMSS.bak), and refuses a
 // newer one. A real office migrated to schema 3 has no account yet: its

@@ -610,7 +610,9 @@ func decodeSKPSettings(v []byte) (domain.SKPSettings, error) {
 //	byte     version (1)
 //	uvarint  employee id, year, start, end, status, penilai id,
 //	         atasan penilai id, unit id, RHK count, last dialog, next dialog
-//	uvarint  number of final periodic evaluations, then each period
+//	uvarint  number of final periodic evaluations, then for each, in
+//	         period order: the period, the byte length of its predikat
+//	         code and the code
 //	uvarint  byte length of the final annual predikat, then its code
 //
 // Dates are yyyymmdd numbers (0: none). The SKP id is the key. Decoders
