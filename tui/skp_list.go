@@ -82,7 +82,57 @@ func (s *skpList) Keys() []KeyHelp {
 	if s.byStatus() {
 		keys = append(keys, KeyHelp{"F7", "Status"})
 	}
+	if len(s.more()) > 0 {
+		keys = append(keys, KeyHelp{"F8", "Monitoring dan lainnya"})
+	}
 	return keys
+}
+
+// skpMore is an entry of the F8 chooser: the views around the SKPs.
+type skpMore struct {
+	label string
+	open  func() Screen
+}
+
+// more lists what the actor may open from the list: Monitoring and the
+// predikat kinerja organisasi for Admin and Pimpinan, the Matriks for a
+// penilai (or, for Admin and Pimpinan, of the selected SKP's penilai), and
+// the SKP settings for Admin.
+func (s *skpList) more() []skpMore {
+	c, year := s.c, s.year
+	var out []skpMore
+	if c.can(domain.CanViewReports) {
+		out = append(out, skpMore{"Monitoring SKP", func() Screen { return newMonitorScreen(c) }})
+	}
+	if s.isPenilai() {
+		me := c.Actor.EmployeeID
+		out = append(out, skpMore{"Matriks kinerja saya", func() Screen { return newMatrixScreen(c, me, year) }})
+	}
+	if c.can(domain.CanViewReports) && s.cursor < len(s.shown) {
+		it := s.items[s.shown[s.cursor]]
+		if p := it.row.PenilaiID; p != 0 && p != c.Actor.EmployeeID {
+			out = append(out, skpMore{"Matriks kinerja " + it.penilai, func() Screen { return newMatrixScreen(c, p, year) }})
+		}
+	}
+	if c.can(domain.CanSetOrgRating) {
+		out = append(out, skpMore{"Predikat kinerja organisasi", func() Screen { return newOrgRatingScreen(c, year) }})
+	}
+	if c.can(domain.CanManageOffice) {
+		out = append(out, skpMore{"Pengaturan SKP", func() Screen { return newSKPSettingsScreen(c) }})
+	}
+	return out
+}
+
+func (s *skpList) openMore() tea.Cmd {
+	more := s.more()
+	if len(more) == 0 {
+		return nil
+	}
+	var labels []string
+	for _, m := range more {
+		labels = append(labels, m.label)
+	}
+	return showDialog(chooseDialog(&s.c.Styles, "Buka", labels, 0, func(i int) tea.Cmd { return push(more[i].open()) }))
 }
 
 func (s *skpList) SetSize(w, h int) {
@@ -304,6 +354,8 @@ func (s *skpList) Update(msg tea.Msg) tea.Cmd {
 			if s.byStatus() {
 				s.statusNext()
 			}
+		case "f8":
+			return s.openMore()
 		case "left", "right":
 			if s.filter.Value() == "" {
 				if msg.String() == "left" {

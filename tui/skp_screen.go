@@ -33,6 +33,9 @@ type skpScreen struct {
 // perencanaan, pelaksanaan, umpan balik, dialog kinerja, evaluasi, and the
 // revision history last.
 func skpTabs(h *skpHost) []skpTab {
+	// The lead inserts newFeedbackTab, newDialogTab and newEvalTab between
+	// Pelaksanaan and Revisi at integration (TestSKPTabsInSKPScreen still
+	// appends them itself).
 	return []skpTab{newPlanTab(h), newWorkTab(h), newRevisiTab(h)}
 }
 
@@ -131,8 +134,12 @@ func (s *skpScreen) setTab(i int) {
 }
 
 // forwardAll hands a message to every tab: async results must reach the tab
-// that asked even when the user has switched tabs meanwhile.
+// that asked even when the user has switched tabs meanwhile. Tabs see
+// nothing before the file is loaded: they all work on it.
 func (s *skpScreen) forwardAll(msg tea.Msg) tea.Cmd {
+	if s.host.file == nil {
+		return nil
+	}
 	var cmds []tea.Cmd
 	for _, t := range s.tabs {
 		cmds = append(cmds, t.Update(msg))
@@ -164,7 +171,7 @@ func (s *skpScreen) Update(msg tea.Msg) tea.Cmd {
 		return tea.Batch(s.load(), s.forwardAll(msg))
 	case resultMsg:
 		var cmd tea.Cmd
-		if t := s.tab(); t != nil {
+		if t := s.tab(); t != nil && s.host.file != nil {
 			cmd = t.Update(msg)
 		}
 		return tea.Batch(s.load(), cmd)

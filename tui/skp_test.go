@@ -267,7 +267,7 @@ func TestSKPCycle(t *testing.T) {
 			t.Fatalf("revision not recorded: %v rev %d kept %d", got.Status, got.Revision, len(h.kin.revisions))
 		}
 		requireContains(t, h.view(), "Revisi SKP dibuka", "revisi ke-1")
-		h.keys("tab", "tab")
+		h.keys("shift+tab") // Revisi is the last tab
 		requireContains(t, h.view(), "[Revisi]", "Tugas tambahan dari Camat", "pegawai")
 		h.keys("enter")
 		requireContains(t, h.view(), "Versi pertama", "Terkelolanya jaringan kantor", "Disetujui")
@@ -505,6 +505,8 @@ func TestSKPPlanForms(t *testing.T) {
 		requireContains(t, h.view(), "[Rencana]")
 		h.keys("shift+tab")
 		requireContains(t, h.view(), "[Revisi]")
+		h.keys("tab", "tab")
+		requireContains(t, h.view(), "[Pelaksanaan]")
 	})
 }
 
@@ -524,4 +526,26 @@ func TestSKPWorkBulanan(t *testing.T) {
 	if len(h.kin.work) != 0 {
 		t.Fatal("an empty entry was stored")
 	}
+}
+
+func TestSKPListMore(t *testing.T) {
+	h := withDemoAs(t, 120, 40, "admin")
+	h.kin.put(planSKP(h, 2, domain.SKPDiajukan))
+	openKinerja(h)
+	h.keys("f8")
+	requireContains(t, h.view(), "Monitoring SKP", "Matriks kinerja Drs. Bambang Sutrisno, M.Si.", "Predikat kinerja organisasi", "Pengaturan SKP")
+	h.keys("enter")
+	if h.m.top().Title() != "Monitoring SKP" {
+		t.Fatalf("Monitoring not opened:\n%s", h.view())
+	}
+	relogin(h, "penilai")
+	openKinerja(h)
+	h.keys("f8")
+	requireContains(t, h.view(), "Matriks kinerja saya")
+	requireAbsent(t, h.view(), "Monitoring SKP", "Pengaturan SKP")
+	h.keys("enter")
+	requireContains(t, h.view(), "Matriks kinerja 2026")
+	relogin(h, "pegawai")
+	openKinerja(h)
+	requireAbsent(t, h.view(), "F8 Monitoring")
 }
