@@ -274,12 +274,86 @@ func (k *fakeKinerja) CreateSKP(ctx context.Context, empID uint64, year int, cop
 		}
 	}
 	s := domain.NewSKP(e, year, k.snapshot(pen), k.snapshot(atasanPen), k.repo.units[e.UnitID].Name, k.now())
+	// As the store: the new SKP takes the part of the year no other SKP
+	// of the employee covers (a jabatan change mid-year).
+	s.Start, s.End = k.freePeriod(s)
 	if from != nil {
 		domain.CopyPlan(*from, &s)
+	}
+	if err := k.overlap(s); err != nil {
+		return 0, err
 	}
 	s.ID = k.nextID()
 	k.skps[s.ID] = &s
 	return s.ID, nil
+}
+
+// freePeriod is the first stretch of the SKP's year no other SKP of the
+// employee covers, as the store computes it.
+func (k *fakeKinerja) freePeriod(sk domain.SKP) (domain.Date, domain.Date) {
+	var rows []*domain.SKP
+	for _, o := range k.sortedSKPs() {
+		if o.EmployeeID == sk.EmployeeID && o.Year == sk.Year && o.ID != sk.ID {
+			rows = append(rows, o)
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Start.Before(rows[j].Start) })
+	from := domain.Date{Year: sk.Year, Month: time.January, Day: 1}
+	for _, r := range rows {
+		if from.Before(r.Start) {
+			return from, r.Start.AddDays(-1)
+		}
+		if !r.End.Before(from) {
+			from = r.End.AddDays(1)
+		}
+	}
+	if from.Year != sk.Year {
+		return sk.Start, sk.End
+	}
+	return from, domain.Date{Year: sk.Year, Month: time.December, Day: 31}
+}
+
+// overlap refuses a period that overlaps another SKP of the employee.
+func (k *fakeKinerja) overlap(sk domain.SKP) error {
+	for _, o := range k.skps {
+		if o.ID == sk.ID || o.EmployeeID != sk.EmployeeID || o.End.Before(sk.Start) || sk.End.Before(o.Start) {
+			continue
+		}
+		return &domain.Error{Code: domain.ECONFLICT, Field: domain.FieldPeriode, Message: "Periode bertumpang tindih dengan SKP #" +
+			itoa(int(o.ID)) + " pegawai yang sama (" + o.Status.String() + "): ubah dulu akhir periode SKP yang lama."}
+	}
+	return nil
+}
+
+// usedRHK says what refers to an RHK (realisasi or umpan balik), "" when
+// nothing does: such an RHK cannot be removed, as in the store.
+func (k *fakeKinerja) usedRHK(skpID, rhkID uint64) string {
+	for _, w := range k.work {
+		if w.SKPID == skpID && w.RHKID == rhkID {
+			return "rencana aksi atau realisasi"
+		}
+	}
+	for _, f := range k.feedback {
+		if f.SKPID == skpID && f.Target.RHKID == rhkID {
+			return "umpan balik"
+		}
+	}
+	return ""
+}
+
+// penilaiSnapshot copies a newly chosen penilai from the profile; one who
+// is not an employee (id 0) is kept as typed.
+func (k *fakeKinerja) penilaiSnapshot(sk *domain.SKP, p domain.PersonSnapshot) (domain.PersonSnapshot, error) {
+	if p.EmployeeID == 0 {
+		return p, nil
+	}
+	if p.EmployeeID == sk.EmployeeID {
+		return p, &domain.Error{Code: domain.EINVALID, Field: domain.FieldAtasan, Message: "Pegawai tidak dapat menjadi pejabat penilai SKP-nya sendiri."}
+	}
+	if _, ok := k.repo.emps[p.EmployeeID]; !ok {
+		return p, &domain.Error{Code: domain.EINVALID, Field: domain.FieldAtasan, Message: "Pejabat penilai yang dipilih tidak ada di data pegawai."}
+	}
+	return k.snapshot(p.EmployeeID), nil
 }
 
 func (k *fakeKinerja) SaveSKP(ctx context.Context, s domain.SKP) error {
@@ -287,24 +361,77 @@ func (k *fakeKinerja) SaveSKP(ctx context.Context, s domain.SKP) error {
 	if err != nil {
 		return err
 	}
-	if s.Penilai.EmployeeID != old.Penilai.EmployeeID || s.AtasanPenilai.EmployeeID != old.AtasanPenilai.EmployeeID {
+	// The workflow fields belong to SKPAction; a plan save never moves them.
+	next := fakeCloneSKP(*old)
+	in := fakeCloneSKP(s)
+	next.RHK, next.Ekspektasi, next.Lampiran = in.RHK, in.Ekspektasi, in.Lampiran
+	next.Pendekatan, next.Start, next.End = in.Pendekatan, in.Start, in.End
+	next.NextRHKID = max(old.NextRHKID, in.NextRHKID)
+	// Ids are unique inside the SKP; new RHK and indicators get the next
+	// ones, and ids never come back.
+	seen := map[uint64]bool{}
+	dup := func(id uint64) bool {
+		if id == 0 {
+			return false
+		}
+		if seen[id] {
+			return true
+		}
+		seen[id] = true
+		return false
+	}
+	for _, r := range next.RHK {
+		bad := dup(r.ID)
+		for _, in := range r.Indikator {
+			bad = dup(in.ID) || bad
+		}
+		if bad {
+			return domain.Errorf(domain.EINVALID, "Rencana hasil kerja atau indikatornya memakai nomor yang sama dua kali; muat ulang SKP lalu ulangi perubahan.")
+		}
+	}
+	for id := range seen {
+		next.NextRHKID = max(next.NextRHKID, id)
+	}
+	for i := range next.RHK {
+		if next.RHK[i].ID == 0 {
+			next.RHK[i].ID = next.NewID()
+		}
+		for j := range next.RHK[i].Indikator {
+			if next.RHK[i].Indikator[j].ID == 0 {
+				next.RHK[i].Indikator[j].ID = next.NewID()
+			}
+		}
+	}
+	if in.Penilai != old.Penilai || in.AtasanPenilai != old.AtasanPenilai {
 		if err := domain.CanSKP(k.actor(ctx), old.Party(), domain.OpEditPenilai); err != nil {
 			return err
 		}
+		if next.Penilai, err = k.penilaiSnapshot(&next, in.Penilai); err != nil {
+			return err
+		}
+		if next.AtasanPenilai, err = k.penilaiSnapshot(&next, in.AtasanPenilai); err != nil {
+			return err
+		}
 	}
-	if err := domain.ValidateSKP(s); err != nil {
+	if err := domain.ValidateSKP(next); err != nil {
 		return err
+	}
+	kept := map[uint64]bool{}
+	for _, r := range next.RHK {
+		kept[r.ID] = true
+	}
+	for _, r := range old.RHK {
+		if what := k.usedRHK(old.ID, r.ID); !kept[r.ID] && what != "" {
+			return domain.Errorf(domain.ECONFLICT, "RHK \""+r.Text+"\" sudah punya "+what+", jadi tidak dapat dihapus. Ubah uraiannya bila perlu.")
+		}
+	}
+	if next.Start != old.Start || next.End != old.End {
+		if err := k.overlap(next); err != nil {
+			return err
+		}
 	}
 	if err := k.write(); err != nil {
 		return err
-	}
-	// The workflow fields belong to SKPAction; a plan save never moves them.
-	next := fakeCloneSKP(s)
-	next.EmployeeID, next.Year, next.Status = old.EmployeeID, old.Year, old.Status
-	next.Pegawai, next.ReturnNote, next.Revision, next.RevisionNote = old.Pegawai, old.ReturnNote, old.Revision, old.RevisionNote
-	next.Submitted, next.Approved, next.Created = old.Submitted, old.Approved, old.Created
-	if next.NextRHKID < old.NextRHKID {
-		next.NextRHKID = old.NextRHKID
 	}
 	next.Updated = k.now()
 	k.skps[s.ID] = &next

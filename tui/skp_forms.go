@@ -172,13 +172,7 @@ func (p *planForm) Update(msg tea.Msg) tea.Cmd {
 			return failure(domain.Errorf(domain.EINVALID, "Belum dapat disimpan: perbaiki isian yang bertanda ✗."))
 		}
 		p.busy, p.form.saving = true, true
-		prep := p.prep
 		return p.cmd(func(ctx context.Context) tea.Msg {
-			if prep != nil {
-				if err := prep(ctx, &next); err != nil {
-					return planFormSavedMsg{err}
-				}
-			}
 			return planFormSavedMsg{p.c.Kinerja.SaveSKP(ctx, next)}
 		})
 	}
@@ -293,27 +287,8 @@ func newSKPHeaderForm(c *Common, s domain.SKP) *planForm {
 		}
 		return fe
 	}
-	// A newly chosen penilai is copied from the profile as it is now.
-	units := map[uint64]string{}
-	for _, r := range c.Rows {
-		units[r.UnitID] = c.UnitName(r.UnitID)
-	}
-	p.prep = func(ctx context.Context, n *domain.SKP) error {
-		for _, ps := range []*domain.PersonSnapshot{&n.Penilai, &n.AtasanPenilai} {
-			if ps.EmployeeID == 0 || ps.Nama != "" {
-				if ps.EmployeeID == 0 {
-					*ps = domain.PersonSnapshot{}
-				}
-				continue
-			}
-			e, err := c.Repo.Employee(ctx, ps.EmployeeID)
-			if err != nil {
-				return err
-			}
-			*ps = domain.Snapshot(e, units[e.UnitID])
-		}
-		return nil
-	}
+	// The store copies a newly chosen penilai from the profile as it is
+	// now (domain.md §4.2: copied into the SKP, not linked).
 	p.form.snapshot()
 	return p
 }
@@ -369,6 +344,8 @@ func newRHKForm(c *Common, s domain.SKP, i int) *planForm {
 		if i < 0 {
 			x.ID = next.NewID()
 			x.Indikator = nil
+		} else {
+			x = next.RHK[i] // its indicators as copied with the plan
 		}
 		x.Kategori = domain.RHKKategoris()[max(0, kat.choice)]
 		x.IntervensiSKPID, x.IntervensiRHKID, x.Intervensi = 0, 0, strings.TrimSpace(typed.value())

@@ -533,10 +533,16 @@ func (t *planTab) remove() tea.Cmd {
 			text += " beserta " + strconv.Itoa(n) + " indikatornya"
 		}
 		text += "?"
+		// The store keeps an RHK that realisasi or umpan balik refer to:
+		// say so now rather than after a confirmation.
 		for _, w := range t.h.file.Work {
 			if w.RHKID == r.ID {
-				text += " Rencana aksi dan realisasi yang sudah dicatat untuk RHK ini tidak akan tampil lagi."
-				break
+				return failure(domain.Errorf(domain.ECONFLICT, "RHK "+strconv.Itoa(it.rhk+1)+" sudah punya rencana aksi atau realisasi, jadi tidak dapat dihapus. Ubah uraiannya bila perlu."))
+			}
+		}
+		for _, f := range t.h.file.Feedback {
+			if f.Target.RHKID == r.ID {
+				return failure(domain.Errorf(domain.ECONFLICT, "RHK "+strconv.Itoa(it.rhk+1)+" sudah punya umpan balik, jadi tidak dapat dihapus. Ubah uraiannya bila perlu."))
 			}
 		}
 		done = "RHK dihapus."

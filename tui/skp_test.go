@@ -492,6 +492,26 @@ func TestSKPPlanForms(t *testing.T) {
 		}
 		requireContains(t, h.view(), "RHK dihapus.", "Belum ada rencana hasil kerja.")
 	})
+	t.Run("an RHK with realisasi is kept after a revision", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		s := planSKP(h, 2, domain.SKPDraft)
+		s.Revision = 1
+		id := h.kin.put(s)
+		h.kin.work[1] = &domain.PeriodWork{ID: 1, SKPID: id, RHKID: 1, Period: 1, Realisasi: "Selesai"}
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		h.keys("down", "f8")
+		requireContains(t, h.view(), "RHK 1 sudah punya rencana aksi atau realisasi, jadi tidak dapat dihapus.")
+		if len(h.kin.stored(id).RHK) != 1 {
+			t.Fatal("an RHK with realisasi was removed")
+		}
+		// The store refuses it too, whatever the screen let through.
+		h.m.c.Ctx = domain.WithActor(h.m.c.Base, h.m.c.Actor)
+		next := h.kin.stored(id)
+		next.RHK = nil
+		if err := h.kin.SaveSKP(h.m.c.Ctx, next); domain.ErrorCode(err) != domain.ECONFLICT {
+			t.Fatalf("fake let the RHK go: %v", err)
+		}
+	})
 	t.Run("tabs switch by click and by Tab", func(t *testing.T) {
 		h := withDemoAs(t, 120, 40, "pegawai")
 		id := h.kin.put(planSKP(h, 2, domain.SKPDisetujui))
