@@ -30,10 +30,11 @@ type exportHeader struct {
 	ExportedAt    string          `json:"exported_at"`
 	Office        exportOffice    `json:"office"`
 	Settings      json.RawMessage `json:"settings"`
+	SKPSettings   any             `json:"skp_settings"`
 	Units         []exportUnit    `json:"units"`
 	Accounts      []exportAccount `json:"accounts"`
-	// "employees", "riwayat", "atasan" and then "audit" are streamed after
-	// these keys by writeExport.
+	// "employees", "riwayat", "atasan", "skp", "predikat_organisasi" and
+	// then "audit" are streamed after these keys by writeExport.
 }
 
 // exportAccount is an account without its password hash or login
@@ -240,10 +241,11 @@ func toExport(e domain.Employee) exportPerson {
 //	{
 //	  "format": "asndesk-export",
 //	  "format_version": 1,
-//	  "schema": 4,                       // SchemaVersion of the file
+//	  "schema": 5,                       // SchemaVersion of the file
 //	  "exported_at": "2025-01-31T09:00:00+07:00",
 //	  "office": {"name": "...", "demo": false},
 //	  "settings": {...},                 // domain.CareerSettings in effect (defaults when never saved)
+//	  "skp_settings": {"frekuensi": "Triwulanan", "bukti_max_bytes": 5242880, "rating_kepala_unit": {...}},
 //	  "units": [{"id": 1, "name": "Sekretariat", "parent_id": 0, "head_id": 0}, ...],
 //	  "accounts": [{"id": 1, "username": "admin", "name": "...", "roles": ["Admin"],
 //	    "employee_id": 0, "must_change_password": false, "disabled": false, "created": "RFC 3339"}, ...],
@@ -271,6 +273,9 @@ func toExport(e domain.Employee) exportPerson {
 //	    "updated": "RFC 3339", "data": {"golongan": "III/b", "tmt": "2020-04-01", ...}}, ...],
 //	  "atasan": [{"year": 2026, "employee_id": 7, "atasan_id": 3, "atasan_penilai_id": 1,
 //	    "override": true}, ...],         // stored entries only; the rest of a map is derived
+//	  "skp": [{...the plan, "realisasi", "umpan_balik", "dialog_kinerja", "evaluasi",
+//	    "versi_sebelumnya"}, ...],       // see skp_export.go and EXPORT.md; bukti described, not included
+//	  "predikat_organisasi": [{"year", "unit_id", "predikat", "capaian", "by", "time"}, ...],
 //	  "audit": [{"id": 1, "time": "RFC 3339", "account_id": 1, "account": "admin",
 //	    "action": "buat", "entity": "pegawai", "entity_id": 7, "employee_id": 7,
 //	    "summary": ["nama: \"Budi\"", ...]}, ...]
@@ -296,6 +301,7 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 	var audit []domain.AuditEntry
 	var rws []domain.Riwayat
 	var atasan []exportAtasan
+	var kin exportKinerja
 	err := s.read(ctx, op, systemOrAdmin, func(tx *bolt.Tx, _ domain.Actor) error {
 		if mb := tx.Bucket(bucketMeta); mb != nil {
 			if v := mb.Get(metaOffice); v != nil {
@@ -320,6 +326,10 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 		if hdr.Settings, err = json.Marshal(set); err != nil {
 			return err
 		}
+		if kin, err = readExportKinerja(ctx, tx); err != nil {
+			return err
+		}
+		hdr.SKPSettings = kin.settings
 		if rb := tx.Bucket(bucketRiwayat); rb != nil {
 			c := rb.Cursor()
 			for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -400,7 +410,7 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeExport(ctx, w, hdr, emps, rws, atasan, audit); err != nil {
+	if err := writeExport(ctx, w, hdr, emps, rws, atasan, kin, audit); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -424,7 +434,7 @@ func marshalIndent(v any, prefix string) ([]byte, error) {
 }
 
 func writeExport(ctx context.Context, w io.Writer, hdr exportHeader, emps []domain.Employee, rws []domain.Riwayat,
-	atasan []exportAtasan, audit []domain.AuditEntry) error {
+	atasan []exportAtasan, kin exportKinerja, audit []domain.AuditEntry) error {
 	head, err := marshalIndent(hdr, "")
 	if err != nil {
 		return err
@@ -441,6 +451,12 @@ func writeExport(ctx context.Context, w io.Writer, hdr exportHeader, emps []doma
 		return err
 	}
 	if err := streamArray(ctx, bw, "atasan", len(atasan), func(i int) any { return atasan[i] }); err != nil {
+		return err
+	}
+	if err := streamArray(ctx, bw, "skp", len(kin.skps), func(i int) any { return kin.skps[i] }); err != nil {
+		return err
+	}
+	if err := streamArray(ctx, bw, "predikat_organisasi", len(kin.org), func(i int) any { return kin.org[i] }); err != nil {
 		return err
 	}
 	if err := streamArray(ctx, bw, "audit", len(audit), func(i int) any { return toExportAudit(audit[i]) }); err != nil {

@@ -340,25 +340,34 @@ func (s *Store) SKPFile(ctx context.Context, id uint64) (domain.SKPFile, error) 
 		if err != nil {
 			return err
 		}
-		f.SKP = sk
-		var items []rawItem
-		var n [itemRevision + 1]int
-		if err := eachItem(tx, id, 0, func(kind byte, iid uint64, v []byte) error {
-			items = append(items, rawItem{kind: kind, id: iid, v: v})
-			n[kind]++
-			return nil
-		}); err != nil {
-			return err
-		}
-		f.Work = make([]domain.PeriodWork, n[itemWork])
-		f.Feedback = make([]domain.Feedback, n[itemFeedback])
-		f.Dialogs = make([]domain.Dialog, n[itemDialog])
-		f.Evals = make([]domain.Evaluasi, n[itemEval])
-		f.Revisions = make([]domain.SKPRevision, n[itemRevision])
-		return decodeItems(items, id, &f)
+		f, err = fileOf(tx, sk)
+		return err
 	})
 	if err != nil {
 		return domain.SKPFile{}, err
+	}
+	return f, nil
+}
+
+// fileOf reads everything under SKP sk, in SKPFile's order.
+func fileOf(tx *bolt.Tx, sk domain.SKP) (domain.SKPFile, error) {
+	f := domain.SKPFile{SKP: sk}
+	var items []rawItem
+	var n [itemRevision + 1]int
+	if err := eachItem(tx, sk.ID, 0, func(kind byte, iid uint64, v []byte) error {
+		items = append(items, rawItem{kind: kind, id: iid, v: v})
+		n[kind]++
+		return nil
+	}); err != nil {
+		return f, err
+	}
+	f.Work = make([]domain.PeriodWork, n[itemWork])
+	f.Feedback = make([]domain.Feedback, n[itemFeedback])
+	f.Dialogs = make([]domain.Dialog, n[itemDialog])
+	f.Evals = make([]domain.Evaluasi, n[itemEval])
+	f.Revisions = make([]domain.SKPRevision, n[itemRevision])
+	if err := decodeItems(items, sk.ID, &f); err != nil {
+		return f, err
 	}
 	sortFile(&f)
 	return f, nil

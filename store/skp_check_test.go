@@ -2,8 +2,10 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -308,4 +310,64 @@ func TestLoadDemoKinerja(t *testing.T) {
 // generatedOffice is a small generated demo office.
 func generatedOffice() (domain.Office, []domain.UnitNode, []domain.Employee, []domain.Riwayat) {
 	return demo.GenerateOffice(40, 1)
+}
+
+func TestExportKinerja(t *testing.T) {
+	o, skp, work, bukti := skpOffice(t)
+	s := o.s
+	mustDo(t, s.SetOrgRating(o.ctx["pimpinan"], domain.OrgRating{Year: 2025, UnitID: o.unit, Predikat: domain.OrgIstimewa}))
+	mustDo(t, s.SKPAction(o.ctx["pegawai"], skp, domain.ActRevise, "Tambah RHK"))
+	var buf bytes.Buffer
+	mustDo(t, s.ExportJSON(bg, &buf))
+	var doc struct {
+		SKPSettings map[string]any   `json:"skp_settings"`
+		SKP         []map[string]any `json:"skp"`
+		Org         []map[string]any `json:"predikat_organisasi"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.SKPSettings["frekuensi"] != "Triwulanan" || doc.SKPSettings["bukti_max_bytes"] != float64(5<<20) {
+		t.Fatalf("settings %v", doc.SKPSettings)
+	}
+	if len(doc.SKP) != 1 || len(doc.Org) != 1 || doc.Org[0]["predikat"] != "Istimewa" {
+		t.Fatalf("skp %d, org %v", len(doc.SKP), doc.Org)
+	}
+	x := doc.SKP[0]
+	if x["id"] != float64(skp) || x["status"] != "Draft" || x["pendekatan"] != "Kuantitatif" || x["periode_mulai"] != "2025-01-01" {
+		t.Fatalf("plan %v", x)
+	}
+	if got := keysOf(x); !reflect.DeepEqual(got, sorted([]string{"id", "employee_id", "year", "periode_mulai",
+		"periode_selesai", "pendekatan", "status", "pegawai", "penilai", "atasan_penilai", "rhk", "ekspektasi", "lampiran",
+		"catatan_dikembalikan", "revisi", "alasan_revisi", "diajukan", "disetujui", "created", "updated", "realisasi",
+		"umpan_balik", "dialog_kinerja", "evaluasi", "versi_sebelumnya"})) {
+		t.Fatalf("keys %v", got)
+	}
+	rhk := x["rhk"].([]any)[0].(map[string]any)
+	if rhk["kategori"] != "Utama" || rhk["indikator"].([]any)[0].(map[string]any)["aspek"] != "Kuantitas" {
+		t.Fatalf("rhk %v", rhk)
+	}
+	if e := x["ekspektasi"].([]any); len(e) != 7 || e[0].(map[string]any)["nilai"] != "Berorientasi Pelayanan" {
+		t.Fatalf("ekspektasi %v", e)
+	}
+	w := x["realisasi"].([]any)[0].(map[string]any)
+	b := w["bukti"].([]any)[0].(map[string]any)
+	if w["id"] != float64(work) || b["id"] != float64(bukti) || b["jenis"] != "Berkas" || len(b["sha256"].(string)) != 64 ||
+		b["ukuran"] != float64(500) {
+		t.Fatalf("realisasi %v", w)
+	}
+	ev := x["evaluasi"].([]any)[0].(map[string]any)
+	if ev["predikat"] != "Baik" || ev["nama_periode"] != "Triwulan I" || ev["final"] != true || ev["angka_kredit"] != "" {
+		t.Fatalf("evaluasi %v", ev)
+	}
+	if v := x["versi_sebelumnya"].([]any); len(v) != 1 || v[0].(map[string]any)["alasan"] != "Tambah RHK" {
+		t.Fatalf("versi %v", v)
+	}
+	// Empty lists are [], never null.
+	if l := x["lampiran"].(map[string]any); l["konsekuensi"] == nil || x["umpan_balik"] == nil {
+		t.Fatalf("null list: %v / %v", l, x["umpan_balik"])
+	}
+	if bytes.Contains(buf.Bytes(), []byte(buktiMarker)) {
+		t.Fatal("bukti bytes in the export")
+	}
 }
