@@ -43,6 +43,8 @@ func (m *Model) menuEntries() []menuEntry {
 	out := []menuEntry{
 		{key: "F2", label: "Beranda", area: areaHome},
 		{key: "F3", label: "Pegawai", area: areaEmployees},
+		// No F-key: F5–F8 are each screen's own keys (Tambah, Ubah…).
+		{label: "Kinerja (SKP)", area: areaKinerja},
 	}
 	if c.can(domain.CanManageOffice) {
 		out = append(out, menuEntry{key: "F4", label: "Organisasi", area: areaUnits})

@@ -37,6 +37,7 @@ func newHome(c *Common) *home {
 			add("Pegawai yang saya nilai (F3)", func() tea.Cmd { return goArea(areaEmployees) })
 		}
 	}
+	add("Kinerja (SKP)", func() tea.Cmd { return goArea(areaKinerja) })
 	if c.can(domain.CanEditEmployee) {
 		add("Tambah pegawai", func() tea.Cmd { return push(newEmployeeForm(c, nil)) })
 	}

@@ -33,10 +33,7 @@ type skpScreen struct {
 // perencanaan, pelaksanaan, umpan balik, dialog kinerja, evaluasi, and the
 // revision history last.
 func skpTabs(h *skpHost) []skpTab {
-	// The lead inserts newFeedbackTab, newDialogTab and newEvalTab between
-	// Pelaksanaan and Revisi at integration (TestSKPTabsInSKPScreen still
-	// appends them itself).
-	return []skpTab{newPlanTab(h), newWorkTab(h), newRevisiTab(h)}
+	return []skpTab{newPlanTab(h), newWorkTab(h), newFeedbackTab(h), newDialogTab(h), newEvalTab(h), newRevisiTab(h)}
 }
 
 func newSKPScreen(c *Common, id uint64) *skpScreen {
