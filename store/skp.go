@@ -692,9 +692,9 @@ func overlap(tx *bolt.Tx, sk domain.SKP) error {
 // SaveSKP stores the plan of s.ID: RHK with their indicators, ekspektasi,
 // lampiran, pendekatan and period, while the SKP is Draft or Dikembalikan
 // (domain.CanSKP, OpEdit). Pejabat penilai and atasan penilai change only
-// when Admin sends other ones (OpEditPenilai); a penilai who is an
-// employee is copied in from the profile, one who is not (ids 0) is kept
-// as typed. Status, revision, the pegawai and the timestamps are the
+// when Admin sends other ones (OpEditPenilai, also while Diajukan when the
+// plan itself is unchanged); a penilai who is an employee is copied in
+// from the profile, one who is not (ids 0) is kept as typed. Status, revision, the pegawai and the timestamps are the
 // store's. RHK and indicators without an id get one; an RHK that already
 // has realisasi or umpan balik cannot be removed. Nothing is written when
 // nothing changed.
@@ -703,9 +703,6 @@ func (s *Store) SaveSKP(ctx context.Context, in domain.SKP) error {
 	return s.write(ctx, op, needLogin, func(tx *bolt.Tx, a domain.Actor) error {
 		old, err := getSKP(tx, in.ID)
 		if err != nil {
-			return err
-		}
-		if err := domain.CanSKP(a, old.Party(), domain.OpEdit); err != nil {
 			return err
 		}
 		n := old
@@ -717,10 +714,18 @@ func (s *Store) SaveSKP(ctx context.Context, in domain.SKP) error {
 		n.Pendekatan = in.Pendekatan
 		n.Start, n.End = in.Start, in.End
 		n.NextRHKID = max(old.NextRHKID, in.NextRHKID)
+		// Admin may correct the penilai of a submitted SKP without
+		// touching its plan, so the plan needs OpEdit only when it changes.
+		penilaiChanged := in.Penilai != old.Penilai || in.AtasanPenilai != old.AtasanPenilai
+		if len(diffPlan(old, n)) > 0 || !penilaiChanged {
+			if err := domain.CanSKP(a, old.Party(), domain.OpEdit); err != nil {
+				return err
+			}
+		}
 		if err := assignPlanIDs(&n); err != nil {
 			return err
 		}
-		if in.Penilai != old.Penilai || in.AtasanPenilai != old.AtasanPenilai {
+		if penilaiChanged {
 			if err := domain.CanSKP(a, old.Party(), domain.OpEditPenilai); err != nil {
 				return err
 			}
@@ -764,7 +769,10 @@ func cloneRHK(rs []domain.RHK) []domain.RHK {
 	}
 	out := make([]domain.RHK, len(rs))
 	for i, r := range rs {
-		r.Indikator = slices.Clone(r.Indikator)
+		r.Indikator = slices.Clip(slices.Clone(r.Indikator))
+		if len(r.Indikator) == 0 {
+			r.Indikator = nil // as stored: an empty list reads back as nil
+		}
 		out[i] = r
 	}
 	return out

@@ -352,6 +352,20 @@ func TestSKPPenilaiAndPlanRules(t *testing.T) {
 	got.Penilai = domain.PersonSnapshot{EmployeeID: o.pen}
 	mustDo(t, s.SaveSKP(admin, got))
 	mustDo(t, s.SKPAction(peg, id, domain.ActSubmit, ""))
+	// Submitted to the wrong penilai: Admin corrects it without returning
+	// the SKP; the plan itself is frozen while Diajukan.
+	sub := mustFile(t, s, admin, id).SKP
+	sub.Penilai = domain.PersonSnapshot{EmployeeID: o.head}
+	mustDo(t, s.SaveSKP(admin, sub))
+	sub = mustFile(t, s, admin, id).SKP
+	if sub.Status != domain.SKPDiajukan || sub.Penilai.EmployeeID != o.head {
+		t.Fatalf("after correction %+v", sub)
+	}
+	sub.RHK[0].Text = "Diubah saat diajukan"
+	refused(t, s, domain.EINVALID, func() error { return s.SaveSKP(admin, sub) })
+	sub = mustFile(t, s, admin, id).SKP
+	sub.Penilai = domain.PersonSnapshot{EmployeeID: o.pen}
+	mustDo(t, s.SaveSKP(admin, sub))
 	mustDo(t, s.SKPAction(pen, id, domain.ActApprove, ""))
 	sk = mustFile(t, s, peg, id).SKP
 	if _, err := s.SaveWork(peg, domain.PeriodWork{SKPID: id, RHKID: sk.RHK[1].ID, Period: 1, RencanaAksi: "Menyiapkan materi"}); err != nil {
