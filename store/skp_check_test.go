@@ -371,3 +371,68 @@ func TestExportKinerja(t *testing.T) {
 		t.Fatal("bukti bytes in the export")
 	}
 }
+
+// TestLoadGeneratedKinerja loads the demo office and its generated
+// performance cycle as the application does, and checks the result.
+func TestLoadGeneratedKinerja(t *testing.T) {
+	s, _ := openTestStore(t)
+	o, nodes, emps, rws := demo.GenerateOffice(demo.DefaultEmployees, 1)
+	mustDo(t, s.LoadDemoOffice(anonCtx, o, nodes, emps, rws))
+	today := domain.DateOf(s.now())
+	m, err := s.AtasanMap(bg, today.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[uint64]domain.AtasanEntry{}
+	for _, e := range m {
+		lines[e.EmployeeID] = e
+	}
+	atasan := func(id uint64) (uint64, uint64) { return lines[id].AtasanID, lines[id].AtasanPenilaiID }
+	k := demo.GenerateKinerja(nodes, emps, atasan, today)
+	if len(k.SKPs) == 0 {
+		t.Fatal("nothing generated")
+	}
+	mustDo(t, s.LoadDemoKinerja(bg, k))
+	assertClean(t, s)
+
+	rows, err := s.SKPRows(bg, 0)
+	if err != nil || len(rows) != len(k.SKPs) {
+		t.Fatalf("%d rows for %d SKPs (%v)", len(rows), len(k.SKPs), err)
+	}
+	status := map[domain.SKPStatus]int{}
+	final := 0
+	for _, r := range rows {
+		status[r.Status]++
+		if r.Predikat != "" {
+			final++
+		}
+	}
+	if len(status) != 4 || final == 0 {
+		t.Fatalf("statuses %v, %d with an annual predikat", status, final)
+	}
+	// Every SKP opens, as its pegawai's penilai would see it.
+	for _, r := range rows {
+		f := mustFile(t, s, bg, r.SKPID)
+		if f.SKP.Pegawai.Nama == "" {
+			t.Fatalf("SKP %d without pegawai", r.SKPID)
+		}
+	}
+	if got, _ := s.OrgRatings(bg, today.Year-1); len(got) == 0 {
+		t.Fatal("no predikat organisasi last year")
+	}
+	// The demo logins see what their roles allow.
+	peg, pen := loginCtx(t, s, "pegawai", DemoPassword), loginCtx(t, s, "penilai", DemoPassword)
+	pegRows, err := s.SKPRows(peg, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range pegRows {
+		if r.EmployeeID != domain.ActorFrom(peg).EmployeeID {
+			t.Fatalf("pegawai sees SKP %d of #%d", r.SKPID, r.EmployeeID)
+		}
+	}
+	penRows, err := s.SKPRows(pen, 0)
+	if err != nil || len(penRows) <= 1 {
+		t.Fatalf("penilai sees %d SKPs (%v)", len(penRows), err)
+	}
+}
