@@ -268,6 +268,7 @@ func (g *kgen) createSKPs(year int) {
 	}
 	if year == g.cur {
 		ensureEveryStatus(statuses, who, g.emps, isPenilai)
+		g.leaveDemoPegawaiWithoutSKP(statuses, who, isPenilai)
 	}
 	for k, i := range who {
 		if statuses[k] == 0 {
@@ -1086,4 +1087,34 @@ func cloneRHK(rs []domain.RHK) []domain.RHK {
 		out[i] = r
 	}
 	return out
+}
+
+// leaveDemoPegawaiWithoutSKP keeps the current year free for the demo
+// login "pegawai", so that a newcomer trying the demo can draft an SKP
+// from nothing. store.planDemoAccounts links that login to the lowest-id
+// active staff member (nobody's penilai) of the lowest-id active penilai
+// who is not the head; the same person gets no SKP here.
+func (g *kgen) leaveDemoPegawaiWithoutSKP(st []domain.SKPStatus, who []int, isPenilai map[uint64]bool) {
+	var head, penilai uint64
+	for _, e := range g.emps {
+		if p, _ := g.atasan(e.ID); p == 0 && e.Status.Active() && (head == 0 || e.ID < head) {
+			head = e.ID
+		}
+	}
+	for _, e := range g.emps {
+		if isPenilai[e.ID] && e.Status.Active() && e.ID != head && (penilai == 0 || e.ID < penilai) {
+			penilai = e.ID
+		}
+	}
+	pick := -1
+	for k, i := range who {
+		e := &g.emps[i]
+		if p, _ := g.atasan(e.ID); p == penilai && penilai != 0 && !isPenilai[e.ID] && e.ID != head &&
+			(pick < 0 || e.ID < g.emps[who[pick]].ID) {
+			pick = k
+		}
+	}
+	if pick >= 0 {
+		st[pick] = 0
+	}
 }
