@@ -512,12 +512,11 @@ func ValidateFeedback(s SKP, f Feedback) error {
 
 // EditFeedback changes the text and keeps the earlier one: the log stays
 // append-only in substance.
-func EditFeedback(f *Feedback, text, by string, now time.Time) {
+func EditFeedback(f *Feedback, text string, now time.Time) {
 	f.History = append(f.History, FeedbackVersion{Text: f.Text, Time: f.Time, By: f.AuthorName})
+	// The author stays the author even when an Admin corrects the text;
+	// the audit trail names whoever made the change.
 	f.Text, f.Time = strings.TrimSpace(text), now
-	if by != "" {
-		f.AuthorName = by
-	}
 }
 
 // ValidateDialog checks a dialog kinerja session.

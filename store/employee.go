@@ -290,6 +290,11 @@ func (s *Store) DeleteEmployee(ctx context.Context, id uint64) error {
 		} else if n > 0 {
 			sum = append(sum, fmt.Sprintf("riwayat: %d isian dihapus", n))
 		}
+		if n, err := deleteSKPsOf(tx, id); err != nil {
+			return err
+		} else if n > 0 {
+			sum = append(sum, fmt.Sprintf("SKP: %d SKP dihapus beserta realisasi, umpan balik, dialog dan evaluasinya", n))
+		}
 		lines, err := deleteAtasanOf(tx, id)
 		if err != nil {
 			return err

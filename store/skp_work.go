@@ -458,7 +458,7 @@ func (s *Store) EditFeedback(ctx context.Context, skpID, id uint64, text string)
 		}
 		old := f.Text
 		now := s.stamp()
-		domain.EditFeedback(&f, text, actorName(tx, a), now)
+		domain.EditFeedback(&f, text, now)
 		if err := domain.ValidateFeedback(sk, f); err != nil {
 			return err
 		}

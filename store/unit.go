@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"sort"
@@ -207,6 +208,22 @@ func (s *Store) DeleteUnit(ctx context.Context, id uint64) error {
 		}
 		if err := b.Delete(idKey(id)); err != nil {
 			return err
+		}
+		// The unit's predikat kinerja organisasi goes with it; the SKPs
+		// keep the unit's name in their copies.
+		if ob := tx.Bucket(bucketSKPOrg); ob != nil {
+			var dead [][]byte
+			_ = ob.ForEach(func(k, _ []byte) error {
+				if len(k) == 10 && bytes.Equal(k[2:], idKey(id)) {
+					dead = append(dead, append([]byte(nil), k...))
+				}
+				return nil
+			})
+			for _, k := range dead {
+				if err := ob.Delete(k); err != nil {
+					return err
+				}
+			}
 		}
 		return appendAudit(tx, a, s.stamp(), domain.AuditEntry{Action: domain.ActionDelete, Entity: EntityUnit,
 			EntityID: id, Summary: []string{"nama: " + strconv.Quote(old.Name)}})

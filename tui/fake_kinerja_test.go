@@ -699,7 +699,7 @@ func (k *fakeKinerja) EditFeedback(ctx context.Context, skpID, id uint64, text s
 			return domain.Errorf(domain.EFORBIDDEN, "Hanya penulisnya yang dapat mengubah umpan balik ini.")
 		}
 		next := fakeCloneFeedback(*f)
-		domain.EditFeedback(&next, text, a.Label(), k.now())
+		domain.EditFeedback(&next, text, k.now())
 		if err := domain.ValidateFeedback(*s, next); err != nil {
 			return err
 		}

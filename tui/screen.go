@@ -86,6 +86,10 @@ type BackupInfo struct {
 // DemoFunc builds the demo office (domain/demo.GenerateOffice in the app).
 type DemoFunc func(n int, seed uint64) (domain.Office, []domain.UnitNode, []domain.Employee, []domain.Riwayat)
 
+// DemoKinerjaFunc builds the demo office's performance cycle for its
+// units and employees as of today (domain/demo.GenerateKinerja in the app).
+type DemoKinerjaFunc func(units []domain.UnitNode, emps []domain.Employee, today domain.Date) domain.KinerjaDemo
+
 // Common travels to every screen: shared services and the data every screen
 // reads (office, units, list rows). It is only changed inside Update.
 type Common struct {
@@ -99,7 +103,9 @@ type Common struct {
 	Styles  Styles
 	Log     *log.Logger
 	Demo    DemoFunc
-	BUP     domain.BUPGrid
+	// DemoKinerja fills the demo office's SKP cycle; nil leaves it empty.
+	DemoKinerja DemoKinerjaFunc
+	BUP         domain.BUPGrid
 
 	Office      domain.Office
 	HasOffice   bool

@@ -36,13 +36,19 @@ func (s *welcome) activate(i int) tea.Cmd {
 		return push(newSetup(s.c))
 	}
 	s.busy = true
-	gen := s.c.Demo
+	gen, kin, today := s.c.Demo, s.c.DemoKinerja, s.c.today()
 	return s.cmd(func(ctx context.Context) tea.Msg {
 		if gen == nil {
 			return demoLoadedMsg{domain.Errorf(domain.EINTERNAL, "Data contoh tidak tersedia di versi ini.")}
 		}
 		o, units, emps, rws := gen(0, 1)
-		return demoLoadedMsg{s.c.Repo.LoadDemoOffice(ctx, o, units, emps, rws)}
+		if err := s.c.Repo.LoadDemoOffice(ctx, o, units, emps, rws); err != nil {
+			return demoLoadedMsg{err}
+		}
+		if kin != nil && s.c.Kinerja != nil {
+			return demoLoadedMsg{s.c.Kinerja.LoadDemoKinerja(ctx, kin(units, emps, today))}
+		}
+		return demoLoadedMsg{}
 	})
 }
 

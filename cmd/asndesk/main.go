@@ -222,7 +222,7 @@ func runApp(ctx context.Context, path string, debug bool, idle time.Duration, ke
 	if len(logins) > 0 {
 		demoLogins += "\nKata sandi semua akun contoh: " + store.DemoAccounts()[0].Password
 	}
-	c := &tui.Common{Ctx: ctx, Repo: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice,
+	c := &tui.Common{Ctx: ctx, Repo: repo, Kinerja: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice, DemoKinerja: demoKinerja,
 		Styles: tui.NewStyles(tui.DefaultPalette()), BUP: grid, DemoLogins: demoLogins, IdleTimeout: idle,
 		Tick: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd { return tea.Tick(d, fn) }}
 	p := tea.NewProgram(tui.New(c), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFilter(tui.GuardQuit))
@@ -280,6 +280,9 @@ Menulis kantor contoh yang realistis dan selalu sama untuk seed yang sama.
 	o, units, emps, rws := demo.GenerateOffice(*n, *seed)
 	ctx = domain.WithActor(ctx, domain.SystemActor("asndesk demo"))
 	if err := st.LoadDemoOffice(ctx, o, units, emps, rws); err != nil {
+		return err
+	}
+	if err := st.LoadDemoKinerja(ctx, demoKinerja(units, emps, domain.DateOf(time.Now()))); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Kantor contoh %q dengan %d pegawai ditulis ke %s\n", o.Name, len(emps), st.Path())
@@ -361,4 +364,17 @@ Keluar dengan kode 1 dan daftar masalah bila ada yang salah.
 		fmt.Fprintln(stdout, "- "+p)
 	}
 	return domain.Errorf(domain.EINTERNAL, fmt.Sprintf("Ditemukan %d masalah di berkas data.", len(problems)))
+}
+
+// demoKinerja is the demo office's SKP cycle as of today, rated along the
+// profiles' atasan langsung (the atasan map the store derives from them).
+func demoKinerja(units []domain.UnitNode, emps []domain.Employee, today domain.Date) domain.KinerjaDemo {
+	atasan := make(map[uint64]uint64, len(emps))
+	for _, e := range emps {
+		atasan[e.ID] = e.AtasanID
+	}
+	return demo.GenerateKinerja(units, emps, func(id uint64) (uint64, uint64) {
+		p := atasan[id]
+		return p, atasan[p]
+	}, today)
 }

@@ -16,7 +16,10 @@ type appRepo struct {
 	opts store.Options
 }
 
-var _ tui.Repo = (*appRepo)(nil) // the store must keep satisfying the UI's needs
+var (
+	_ tui.Repo        = (*appRepo)(nil) // the store must keep satisfying the UI's needs
+	_ tui.KinerjaRepo = (*appRepo)(nil)
+)
 
 func (r *appRepo) Audit(ctx context.Context, f tui.AuditFilter) ([]domain.AuditEntry, error) {
 	return r.Store.Audit(ctx, store.AuditFilter{From: f.From, To: f.To, AccountID: f.AccountID,
