@@ -2,6 +2,7 @@ package store
 
 import (
 	"asndesk/domain"
+	"asndesk/domain/demo"
 )
 
 // DemoPassword is the documented password of every demo account. It exists
@@ -62,69 +63,24 @@ type demoAccount struct {
 	hash string
 }
 
-// planDemoAccounts links the demo accounts to employees (rows in id order;
-// the lowest suitable id wins) and hashes their passwords.
+// planDemoAccounts links the demo accounts to employees (demo.LoginEmployees
+// decides who, so that the demo's SKP cycle fits the logins) and hashes
+// their passwords.
 func (s *Store) planDemoAccounts(rows []domain.Row) ([]demoAccount, error) {
-	isAtasan := map[uint64]bool{}
+	l := demo.LoginEmployees(rows)
+	names := make(map[uint64]string, len(rows))
 	for _, r := range rows {
-		if r.Status.Active() && r.AtasanID != 0 && r.AtasanID != r.ID {
-			isAtasan[r.AtasanID] = true
-		}
-	}
-	used := map[uint64]bool{}
-	var head uint64
-	for _, r := range rows { // prefer an active head
-		if r.AtasanID == 0 && r.Status.Active() {
-			head = r.ID
-			break
-		}
-	}
-	if head == 0 {
-		for _, r := range rows {
-			if r.AtasanID == 0 {
-				head = r.ID
-				break
-			}
-		}
-	}
-	find := func(ok func(domain.Row) bool) (domain.Row, bool) {
-		for _, r := range rows {
-			if !used[r.ID] && ok(r) {
-				used[r.ID] = true
-				return r, true
-			}
-		}
-		return domain.Row{}, false
+		names[r.ID] = r.Nama
 	}
 	var out []demoAccount
-	var penilai uint64 // the penilai account's employee, once picked
 	for _, d := range demoSpecs {
 		a := domain.Account{Username: d.username, Name: d.name, Roles: d.roles}
 		if d.pick != pickNone {
-			var r domain.Row
-			var ok bool
-			switch d.pick {
-			case pickHead:
-				r, ok = find(func(r domain.Row) bool { return r.ID == head })
-			case pickPenilai:
-				r, ok = find(func(r domain.Row) bool { return r.Status.Active() && isAtasan[r.ID] && r.ID != head })
-			default:
-				// Prefer staff of the penilai account's employee, so that
-				// the demo logins can walk the SKP cycle together.
-				r, ok = find(func(r domain.Row) bool {
-					return r.Status.Active() && !isAtasan[r.ID] && r.ID != head && r.AtasanID == penilai && penilai != 0
-				})
-				if !ok {
-					r, ok = find(func(r domain.Row) bool { return r.Status.Active() && !isAtasan[r.ID] && r.ID != head })
-				}
-			}
-			if d.pick == pickPenilai && ok {
-				penilai = r.ID
-			}
-			if !ok {
+			id := map[demoPick]uint64{pickHead: l.Head, pickPenilai: l.Penilai, pickPegawai: l.Pegawai, pickPegawai2: l.Pegawai2}[d.pick]
+			if id == 0 {
 				continue
 			}
-			a.EmployeeID, a.Name = r.ID, r.Nama
+			a.EmployeeID, a.Name = id, names[id]
 		}
 		hash, err := hashPassword(DemoPassword, s.cost)
 		if err != nil {

@@ -268,7 +268,7 @@ func (g *kgen) createSKPs(year int) {
 	}
 	if year == g.cur {
 		ensureEveryStatus(statuses, who, g.emps, isPenilai)
-		g.leaveDemoPegawaiWithoutSKP(statuses, who, isPenilai)
+		g.leaveDemoPegawaiWithoutSKP(statuses, who)
 	}
 	for k, i := range who {
 		if statuses[k] == 0 {
@@ -1090,31 +1090,17 @@ func cloneRHK(rs []domain.RHK) []domain.RHK {
 }
 
 // leaveDemoPegawaiWithoutSKP keeps the current year free for the demo
-// login "pegawai", so that a newcomer trying the demo can draft an SKP
-// from nothing. store.planDemoAccounts links that login to the lowest-id
-// active staff member (nobody's penilai) of the lowest-id active penilai
-// who is not the head; the same person gets no SKP here.
-func (g *kgen) leaveDemoPegawaiWithoutSKP(st []domain.SKPStatus, who []int, isPenilai map[uint64]bool) {
-	var head, penilai uint64
-	for _, e := range g.emps {
-		if p, _ := g.atasan(e.ID); p == 0 && e.Status.Active() && (head == 0 || e.ID < head) {
-			head = e.ID
-		}
+// login "pegawai" (LoginEmployees, as the store links it), so that a
+// newcomer trying the demo can draft an SKP from nothing.
+func (g *kgen) leaveDemoPegawaiWithoutSKP(st []domain.SKPStatus, who []int) {
+	rows := make([]domain.Row, len(g.emps))
+	for i, e := range g.emps {
+		rows[i] = domain.RowOf(e)
 	}
-	for _, e := range g.emps {
-		if isPenilai[e.ID] && e.Status.Active() && e.ID != head && (penilai == 0 || e.ID < penilai) {
-			penilai = e.ID
-		}
-	}
-	pick := -1
+	id := LoginEmployees(rows).Pegawai
 	for k, i := range who {
-		e := &g.emps[i]
-		if p, _ := g.atasan(e.ID); p == penilai && penilai != 0 && !isPenilai[e.ID] && e.ID != head &&
-			(pick < 0 || e.ID < g.emps[who[pick]].ID) {
-			pick = k
+		if g.emps[i].ID == id {
+			st[k] = 0
 		}
-	}
-	if pick >= 0 {
-		st[pick] = 0
 	}
 }
