@@ -1,0 +1,188 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// The SKP cycle of issue 6 as two people walk it on the office PC: the
+// pegawai drafts an SKP with two RHK and indicators and submits it; the
+// penilai returns it with a note; the pegawai reads the note, fixes the
+// target and submits again; the penilai approves, records a dialog kinerja
+// with one kesepakatan, rates Di Atas / Sesuai and sees predikat Baik.
+func TestEndToEndSKPCycle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin, db := demoBinary(t)
+	tm := startTerm(t, "skp", bin, "--db", db)
+
+	// Pegawai: a new SKP from nothing.
+	tm.login("pegawai", "contoh123")
+	tm.wait("Beranda")
+	tm.menu("Kinerja (SKP)")
+	tm.wait("Belum ada SKP untuk tahun")
+	tm.keys("F5")
+	tm.wait("Salin dari SKP")
+	tm.keys("C-s")
+	tm.wait("dibuat")
+	name := skpTitle(t, tm.screen())
+
+	addRHK(tm, 1, "Terlayaninya administrasi kependudukan di kecamatan",
+		"Dokumen kependudukan yang diterbitkan", "120", "Dokumen")
+	addRHK(tm, 2, "Tersusunnya laporan pelayanan kecamatan",
+		"Laporan pelayanan yang disusun", "4", "Laporan")
+	tm.keys("a")
+	tm.wait("Ya, ajukan")
+	tm.keys("y")
+	tm.wait("SKP diajukan")
+	tm.menu("Keluar akun")
+
+	// Penilai: returns it with a note.
+	const note = "Target laporan terlalu rendah; susun laporan bulanan."
+	tm.login("penilai", "contoh123")
+	tm.wait("Beranda")
+	openSKP(tm, name)
+	tm.wait("Diajukan")
+	tm.keys("k")
+	tm.wait("Catatan untuk pegawai")
+	tm.typeText(note)
+	tm.keys("C-s")
+	tm.wait("dikembalikan ke pegawai dengan catatan")
+	tm.menu("Keluar akun")
+
+	// Pegawai: reads the note, fixes the target, submits again.
+	tm.login("pegawai", "contoh123")
+	tm.wait("Beranda")
+	tm.menu("Kinerja (SKP)")
+	tm.wait(name)
+	tm.keys("Enter")
+	tm.wait("Dikembalikan oleh pejabat penilai: " + note[:30])
+	for i := 0; i < 12 && !strings.Contains(tm.screen(), "›      Kuantitas  Laporan pelayanan"); i++ {
+		tm.keys("Down")
+		time.Sleep(40 * time.Millisecond)
+	}
+	tm.wait("›      Kuantitas  Laporan pelayanan")
+	tm.keys("Enter")
+	tm.wait("Ubah indikator")
+	for i := 0; i < 6 && !strings.Contains(tm.screen(), "› Target"); i++ {
+		tm.keys("Tab")
+		time.Sleep(40 * time.Millisecond)
+	}
+	tm.keys("C-u")
+	tm.typeText("12")
+	tm.keys("C-s")
+	tm.wait("12 Laporan")
+	tm.keys("a")
+	tm.wait("Ya, ajukan")
+	tm.keys("y")
+	tm.wait("SKP diajukan")
+	tm.menu("Keluar akun")
+
+	// Penilai: approves, holds a dialog, rates.
+	tm.login("penilai", "contoh123")
+	tm.wait("Beranda")
+	openSKP(tm, name)
+	tm.wait("Diajukan")
+	tm.keys("s")
+	tm.wait("Ya, setujui")
+	tm.keys("y")
+	tm.wait("Disetujui")
+
+	tabTo(tm, "[Dialog kinerja]")
+	tm.wait("Belum ada dialog kinerja")
+	tm.keys("F5")
+	tm.wait("Tanggal dialog")
+	for i := 0; i < 12 && !strings.Contains(tm.screen(), "› Kesepakatan"); i++ {
+		tm.keys("Tab")
+		time.Sleep(40 * time.Millisecond)
+	}
+	tm.typeText("Lampirkan rekap layanan setiap bulan")
+	tm.keys("C-s")
+	tm.wait("Lampirkan rekap layanan")
+
+	tabTo(tm, "[Evaluasi]")
+	for i := 0; i < 14 && !strings.Contains(tm.screen(), "Evaluasi Tahunan"); i++ {
+		tm.keys("Down")
+		time.Sleep(40 * time.Millisecond)
+	}
+	tm.wait("Evaluasi Tahunan")
+	tm.keys("Enter")
+	tm.wait("Rating hasil kerja")
+	tm.keys("Right") // Di Atas Ekspektasi
+	tm.keys("Tab")
+	tm.keys("Right", "Right") // Sesuai Ekspektasi
+	tm.wait("Predikat kinerja: Baik")
+	tm.keys("C-s")
+	s := tm.wait("Evaluasi Tahunan disimpan")
+	if !strings.Contains(s, "Baik") || !strings.Contains(s, "Di Atas Ekspektasi") || !strings.Contains(s, "Sesuai Ekspektasi") {
+		t.Fatalf("the annual evaluation should show Di Atas / Sesuai and predikat Baik:\n%s", s)
+	}
+	tm.keys("F10")
+	tm.wait("[selesai: 0]")
+}
+
+// skpTitle reads the pegawai's name from the SKP screen's title line
+// ("Kinerja (SKP) › SKP 2026 <nama>").
+func skpTitle(t *testing.T, screen string) string {
+	t.Helper()
+	for _, l := range strings.Split(screen, "\n") {
+		if i := strings.Index(l, "› SKP 20"); i >= 0 {
+			f := strings.Fields(l[i+len("› SKP 20"):])
+			if len(f) >= 2 {
+				return f[1] // the first word of the name is enough to search
+			}
+		}
+	}
+	t.Fatalf("no SKP title on the screen:\n%s", screen)
+	return ""
+}
+
+// addRHK adds RHK n with one kuantitatif indicator on the Rencana tab.
+func addRHK(tm *term, n int, rhk, iki, target, satuan string) {
+	tm.t.Helper()
+	tm.keys("F5")
+	tm.wait("Tambah RHK")
+	tm.keys("Tab", "Enter") // RHK atasan: the penilai's RHK list
+	tm.wait("Pilih RHK atasan")
+	tm.keys("Enter")
+	tm.wait("› RHK atasan")
+	tm.keys("Tab")
+	tm.typeText(rhk)
+	tm.keys("C-s")
+	tm.wait("RHK " + itoa(n) + " disimpan")
+	tm.keys("F6")
+	tm.wait("Tambah indikator RHK " + itoa(n))
+	tm.keys("Tab")
+	tm.typeText(iki)
+	tm.keys("Tab")
+	tm.typeText(target)
+	tm.keys("Tab")
+	tm.typeText(satuan)
+	tm.keys("C-s")
+	tm.wait(target + " " + satuan)
+}
+
+// openSKP opens the SKP of the named pegawai from the Kinerja list.
+func openSKP(tm *term, name string) {
+	tm.t.Helper()
+	tm.menu("Kinerja (SKP)")
+	tm.wait("SKP bawahan")
+	tm.typeText(name)
+	tm.wait("Cari: " + name)
+	tm.keys("Enter")
+	tm.wait("Pejabat penilai kinerja")
+}
+
+// tabTo presses Tab until the SKP screen shows the wanted tab active.
+func tabTo(tm *term, tab string) {
+	tm.t.Helper()
+	for i := 0; i < 8 && !strings.Contains(tm.screen(), tab); i++ {
+		tm.keys("Tab")
+		time.Sleep(60 * time.Millisecond)
+	}
+	tm.wait(tab)
+}
+
+func itoa(n int) string { return string(rune('0' + n)) }
