@@ -348,6 +348,11 @@ type SKPSettings struct {
 	// HeadRating maps the unit predikat to its head's rating hasil kerja
 	// (K5, editable).
 	HeadRating map[OrgPredikat]Rating
+	// RoundNearest rounds the distribution pattern's limits to the nearest
+	// person instead of K4's default (maxima down, minima up), which a
+	// small unit may prefer: with the default a one-person Baik unit can
+	// never meet "paling banyak 70% Baik".
+	RoundNearest bool
 }
 
 // SKPRow is the compact summary of an SKP that lists and Monitoring read

@@ -60,6 +60,11 @@ func CheckDistribution(org OrgPredikat, counts map[Predikat]int) []DistCheck {
 	return CheckDistributionWith(DefaultDistPatterns(), false, org, counts)
 }
 
+// Distribution is CheckDistribution with the office's rounding setting.
+func (s SKPSettings) Distribution(org OrgPredikat, counts map[Predikat]int) []DistCheck {
+	return CheckDistributionWith(DefaultDistPatterns(), s.RoundNearest, org, counts)
+}
+
 // CheckDistributionWith is CheckDistribution with a pattern table and the
 // rounding setting: nearest rounds both bounds to the nearest person
 // (half up) instead of K4's floor/ceil.
@@ -159,6 +164,12 @@ type Monitoring struct {
 // distribution per unit checked against the unit's predikat organisasi,
 // and overdue dialogs. Units are the employee's current unit.
 func Monitor(rows []Row, units []Unit, skps []SKPRow, org []OrgRating, year, period int, today Date) Monitoring {
+	return MonitorWith(rows, units, skps, org, year, period, today, DefaultSKPSettings())
+}
+
+// MonitorWith is Monitor with the office's SKP settings (the rounding of
+// the distribution pattern).
+func MonitorWith(rows []Row, units []Unit, skps []SKPRow, org []OrgRating, year, period int, today Date, set SKPSettings) Monitoring {
 	byEmp := make(map[uint64]*SKPRow, len(skps))
 	for i := range skps {
 		s := &skps[i]
@@ -237,7 +248,7 @@ func Monitor(rows []Row, units []Unit, skps []SKPRow, org []OrgRating, year, per
 	for i := range m.Units {
 		u := &m.Units[i]
 		if u.Org != "" {
-			u.Checks = CheckDistribution(u.Org, u.Counts)
+			u.Checks = set.Distribution(u.Org, u.Counts)
 		}
 		t.Pegawai += u.Pegawai
 		t.NoSKP += u.NoSKP

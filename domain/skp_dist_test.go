@@ -360,3 +360,29 @@ func childIDs(cs []domain.MatrixChild) string {
 	}
 	return strings.Join(s, " ")
 }
+
+// The rounding setting: with K4's default a one-person Baik unit rated
+// Baik breaks "paling banyak 70% Baik" (floor 0,7 = 0); rounding to the
+// nearest person allows it. Monitoring follows the setting.
+func TestDistributionRoundingSetting(t *testing.T) {
+	one := map[domain.Predikat]int{domain.Baik: 1}
+	def := domain.DefaultSKPSettings()
+	if c := def.Distribution(domain.OrgBaik, one); c[0].Met || c[0].Limit != 0 {
+		t.Errorf("default rounding: got %+v, want maks. 0 not met", c[0])
+	}
+	near := def
+	near.RoundNearest = true
+	if c := near.Distribution(domain.OrgBaik, one); !c[0].Met || c[0].Limit != 1 {
+		t.Errorf("nearest rounding: got %+v, want maks. 1 met", c[0])
+	}
+	rows := []domain.Row{{ID: 1, Status: domain.StatusAktif, UnitID: 7}}
+	skps := []domain.SKPRow{{SKPID: 1, EmployeeID: 1, Year: 2026, Status: domain.SKPDisetujui, Predikat: domain.Baik}}
+	org := []domain.OrgRating{{Year: 2026, UnitID: 7, Predikat: domain.OrgBaik}}
+	day := domain.Date{Year: 2026, Month: 12, Day: 31}
+	if m := domain.MonitorWith(rows, nil, skps, org, 2026, 0, day, near); !m.Units[0].Checks[0].Met {
+		t.Errorf("Monitoring ignores the rounding setting: %+v", m.Units[0].Checks)
+	}
+	if m := domain.Monitor(rows, nil, skps, org, 2026, 0, day); m.Units[0].Checks[0].Met {
+		t.Errorf("Monitor should use K4's default: %+v", m.Units[0].Checks)
+	}
+}

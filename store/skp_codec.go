@@ -573,10 +573,11 @@ type skpSettingsRec struct {
 	Frequency    string         `json:"frequency"`
 	BuktiMaxSize int64          `json:"bukti_max_size"`
 	HeadRating   map[string]int `json:"head_rating,omitempty"`
+	RoundNearest bool           `json:"round_nearest,omitempty"`
 }
 
 func encodeSKPSettings(s domain.SKPSettings) ([]byte, error) {
-	r := skpSettingsRec{V: skpSetRecV, Frequency: string(s.Frequency), BuktiMaxSize: s.BuktiMaxSize}
+	r := skpSettingsRec{V: skpSetRecV, Frequency: string(s.Frequency), BuktiMaxSize: s.BuktiMaxSize, RoundNearest: s.RoundNearest}
 	if len(s.HeadRating) > 0 {
 		r.HeadRating = make(map[string]int, len(s.HeadRating))
 		for k, v := range s.HeadRating {
@@ -594,7 +595,7 @@ func decodeSKPSettings(v []byte) (domain.SKPSettings, error) {
 	if r.V < 1 || r.V > skpSetRecV {
 		return domain.SKPSettings{}, fmt.Errorf("unknown skp settings record version %d", r.V)
 	}
-	s := domain.SKPSettings{Frequency: domain.Frequency(r.Frequency), BuktiMaxSize: r.BuktiMaxSize}
+	s := domain.SKPSettings{Frequency: domain.Frequency(r.Frequency), BuktiMaxSize: r.BuktiMaxSize, RoundNearest: r.RoundNearest}
 	if len(r.HeadRating) > 0 {
 		s.HeadRating = make(map[domain.OrgPredikat]domain.Rating, len(r.HeadRating))
 		for k, v := range r.HeadRating {

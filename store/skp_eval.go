@@ -420,6 +420,9 @@ func (s *Store) SaveSKPSettings(ctx context.Context, set domain.SKPSettings) err
 		if old.BuktiMaxSize != set.BuktiMaxSize {
 			lines = append(lines, "batas berkas bukti: "+formatMB(old.BuktiMaxSize)+" → "+formatMB(set.BuktiMaxSize))
 		}
+		if old.RoundNearest != set.RoundNearest {
+			lines = append(lines, "pembulatan pola distribusi: "+roundingText(old.RoundNearest)+" → "+roundingText(set.RoundNearest))
+		}
 		for _, org := range domain.OrgPredikats() {
 			if o, n := domain.HeadRating(old, org), domain.HeadRating(set, org); o != n {
 				lines = append(lines, "rating kepala unit bila "+org.Label()+": "+ratingText(o)+" → "+ratingText(n))
@@ -442,4 +445,11 @@ func (s *Store) SaveSKPSettings(ctx context.Context, set domain.SKPSettings) err
 		return appendAudit(tx, a, s.stamp(), domain.AuditEntry{Action: domain.ActionUpdate, Entity: EntitySKP,
 			Summary: append([]string{"pengaturan kinerja"}, lines...)})
 	})
+}
+
+func roundingText(nearest bool) string {
+	if nearest {
+		return "ke orang terdekat"
+	}
+	return "maksimum ke bawah, minimum ke atas"
 }

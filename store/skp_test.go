@@ -963,6 +963,7 @@ func TestOrgRatingsAndSettings(t *testing.T) {
 		t.Fatalf("defaults %+v %v", set, err)
 	}
 	set.Frequency = domain.Bulanan
+	set.RoundNearest = true
 	set.HeadRating = map[domain.OrgPredikat]domain.Rating{domain.OrgBaik: domain.DiAtas}
 	refused(t, s, domain.EFORBIDDEN, func() error { return s.SaveSKPSettings(pim, set) })
 	bad := set
@@ -984,7 +985,8 @@ func TestOrgRatingsAndSettings(t *testing.T) {
 		sum = append(sum, strings.Join(e.Summary, "; "))
 	}
 	all := strings.Join(sum, "\n")
-	for _, want := range []string{"siklus evaluasi: Triwulanan → Bulanan", "rating kepala unit bila Baik: Sesuai Ekspektasi → Di Atas Ekspektasi",
+	for _, want := range []string{"siklus evaluasi: Triwulanan → Bulanan",
+		"pembulatan pola distribusi: maksimum ke bawah, minimum ke atas → ke orang terdekat", "rating kepala unit bila Baik: Sesuai Ekspektasi → Di Atas Ekspektasi",
 		"predikat kinerja organisasi Sekretariat 2025: - → Baik (capaian 97,5%)", "predikat kinerja organisasi Sekretariat 2025: Baik (capaian 97,5%) → -"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("audit lacks %q:\n%s", want, all)

@@ -16,6 +16,7 @@ type employeeDetail struct {
 	emp      domain.Employee
 	riwayat  []domain.Riwayat
 	settings domain.CareerSettings
+	kinerja  domain.KinerjaHistory // final annual predikat by year; nil without SKP storage
 	loaded   bool
 	err      error
 	offset   int
@@ -47,6 +48,7 @@ type employeeLoadedMsg struct {
 	emp      domain.Employee
 	riwayat  []domain.Riwayat
 	settings domain.CareerSettings
+	kinerja  domain.KinerjaHistory
 	err      error
 }
 
@@ -61,6 +63,20 @@ func (s *employeeDetail) load() tea.Cmd {
 		}
 		if m.err == nil {
 			m.settings, m.err = s.c.Repo.Settings(ctx)
+		}
+		if m.err == nil && s.c.Kinerja != nil {
+			// The annual predikat of the SKPs this account may see feed the
+			// kenaikan pangkat rule; an SKP it may not see just stays out.
+			var rows []domain.SKPRow
+			if rows, m.err = s.c.Kinerja.SKPRows(ctx, 0); m.err == nil {
+				mine := rows[:0:0]
+				for _, r := range rows {
+					if r.EmployeeID == id {
+						mine = append(mine, r)
+					}
+				}
+				m.kinerja = domain.KinerjaHistories(mine)[id]
+			}
 		}
 		return m
 	})
@@ -82,7 +98,7 @@ func (s *employeeDetail) Update(msg tea.Msg) tea.Cmd {
 			return nil // an older load: a newer one is on its way
 		}
 		s.emp, s.err, s.loaded = msg.emp, msg.err, msg.err == nil
-		s.riwayat, s.settings = msg.riwayat, msg.settings
+		s.riwayat, s.settings, s.kinerja = msg.riwayat, msg.settings, msg.kinerja
 		if msg.err != nil {
 			return failure(msg.err)
 		}
@@ -306,7 +322,7 @@ func (s *employeeDetail) career(lines *[]string, computed func(label, value stri
 			computed("KGB berikutnya", d.Long())
 			note(n)
 		}
-		if d, n := domain.NextKP(e, rs, today, set); !d.IsZero() {
+		if d, n := domain.NextKPWith(e, rs, today, set, s.kinerja); !d.IsZero() {
 			computed("Kenaikan pangkat (KP)", d.Long())
 			note(n)
 		} else if len(n) > 0 {

@@ -19,9 +19,11 @@ type reportData struct {
 	riwayat  map[uint64][]domain.Riwayat
 	settings domain.CareerSettings
 	today    domain.Date
-	// skps are the SKP rows of the current year: their next dialog dates
-	// are reminders too. Empty when the SKP storage is not wired.
-	skps []domain.SKPRow
+	// skps are the SKP rows of every year: this year's next dialog dates
+	// are reminders too, and the final annual predikat feed the kenaikan
+	// pangkat rule (kinerja). Empty when the SKP storage is not wired.
+	skps    []domain.SKPRow
+	kinerja map[uint64]domain.KinerjaHistory
 }
 
 type reportLoadedMsg struct {
@@ -50,9 +52,10 @@ func loadReport(b *base) (*reportData, tea.Cmd) {
 			return reportLoadedMsg{err: err}
 		}
 		if c.Kinerja != nil {
-			if d.skps, err = c.Kinerja.SKPRows(ctx, today.Year); err != nil {
+			if d.skps, err = c.Kinerja.SKPRows(ctx, 0); err != nil {
 				return reportLoadedMsg{err: err}
 			}
+			d.kinerja = domain.KinerjaHistories(d.skps)
 		}
 		return reportLoadedMsg{data: d}
 	})
@@ -209,8 +212,11 @@ func (s *remindersScreen) Init() tea.Cmd { return s.init(s.rebuild) }
 // next dialog kinerja dates.
 func computeReminders(d *reportData) []reminderRow {
 	var out []reminderRow
+	set := d.settings
+	var rs []domain.Reminder
 	for _, e := range d.emps {
-		for _, r := range domain.Reminders(e, d.riwayat[e.ID], d.today, d.settings) {
+		rs = domain.AppendRemindersWith(rs[:0], e, d.riwayat[e.ID], d.today, &set, d.kinerja[e.ID])
+		for _, r := range rs {
 			out = append(out, reminderRow{r: r, name: e.FullName(), nip: domain.FormatNIP(e.NIP)})
 		}
 	}

@@ -733,7 +733,7 @@ func (s *evForm) distribution(pred domain.Predikat, w int) []string {
 		note += ", termasuk penilaian ini"
 	}
 	out = append(out, kinWrap(itoa(total)+" dinilai"+note+"): "+strings.Join(parts, " · "), w)...)
-	checks := domain.CheckDistribution(s.org, counts)
+	checks := s.settings.Distribution(s.org, counts)
 	var unmet []string
 	for _, c := range checks {
 		mark := "✓ "

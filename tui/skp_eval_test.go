@@ -440,7 +440,7 @@ func TestOrgRatingScreen(t *testing.T) {
 }
 
 func TestSKPSettingsScreen(t *testing.T) {
-	t.Run("admin changes frequency, bukti size and head mapping", func(t *testing.T) {
+	t.Run("admin changes frequency, bukti size, rounding and head mapping", func(t *testing.T) {
 		h := withDemoAs(t, 120, 32, "admin")
 		h.send(pushMsg{newSKPSettingsScreen(h.m.c)})
 		v := h.view()
@@ -455,10 +455,12 @@ func TestSKPSettingsScreen(t *testing.T) {
 		}
 		h.keys("ctrl+u")
 		h.typeText("2,5")
+		h.keys("tab", "right")        // pembulatan → ke orang terdekat
 		h.keys("tab", "tab", "right") // Baik → Di Bawah Ekspektasi
 		h.keys("ctrl+s")
 		s := h.kin.settings
-		if s == nil || s.Frequency != domain.Bulanan || s.BuktiMaxSize != 5<<19 || s.HeadRating[domain.OrgBaik] != domain.DiBawah {
+		if s == nil || s.Frequency != domain.Bulanan || s.BuktiMaxSize != 5<<19 || s.HeadRating[domain.OrgBaik] != domain.DiBawah ||
+			!s.RoundNearest {
 			t.Fatalf("settings stored: %+v", s)
 		}
 		requireContains(t, h.view(), "Pengaturan SKP disimpan.")

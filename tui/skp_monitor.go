@@ -20,6 +20,7 @@ type monitorScreen struct {
 	base
 	year, period int
 	freq         domain.Frequency
+	settings     domain.SKPSettings
 	skps         []domain.SKPRow
 	org          []domain.OrgRating
 	mon          domain.Monitoring
@@ -67,7 +68,7 @@ func (s *monitorScreen) Init() tea.Cmd { return s.load() }
 
 // compute runs domain.Monitor for the chosen year and period.
 func (s *monitorScreen) compute() {
-	s.mon = domain.Monitor(s.c.Rows, s.c.Units, s.skps, s.org, s.year, s.period, s.c.today())
+	s.mon = domain.MonitorWith(s.c.Rows, s.c.Units, s.skps, s.org, s.year, s.period, s.c.today(), s.settings)
 	s.move(0)
 }
 
@@ -103,7 +104,7 @@ func (s *monitorScreen) Update(msg tea.Msg) tea.Cmd {
 			return failure(msg.err)
 		}
 		s.err = nil
-		s.skps, s.org, s.freq = msg.skps, msg.org, msg.settings.Frequency
+		s.skps, s.org, s.freq, s.settings = msg.skps, msg.org, msg.settings.Frequency, msg.settings
 		if s.period > s.freq.Periods() {
 			s.period = 0
 		}

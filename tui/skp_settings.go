@@ -75,7 +75,9 @@ func (s *skpSettingsForm) build() {
 	freq.hint = "Triwulanan (Triwulan I–IV) atau Bulanan; bawaan Triwulanan."
 	size := textField("bukti", "Ukuran maks. bukti (MB)", kinMB(s.set.BuktiMaxSize), 6)
 	size.hint = "Batas ukuran satu berkas bukti dukung; bawaan 5 MB."
-	fields := []*field{freq, size}
+	round := choiceField("pembulatan", "Pembulatan pola distribusi", roundingLabels, boolIndex(s.set.RoundNearest))
+	round.hint = "Cara menghitung batas orang dari persentase pola; unit kecil mungkin lebih cocok ke orang terdekat."
+	fields := []*field{freq, size, round}
 	for i, o := range domain.OrgPredikats() {
 		f := choiceField("head_"+string(o), o.Label(), kinRatingLabels(), indexOf(domain.Ratings(), domain.HeadRating(s.set, o)))
 		if i == 0 {
@@ -95,6 +97,7 @@ func (s *skpSettingsForm) read() (domain.SKPSettings, bool) {
 	f.errors = map[string]string{}
 	set := domain.SKPSettings{HeadRating: map[domain.OrgPredikat]domain.Rating{}}
 	set.Frequency = kinFreqs[max(0, f.get("frekuensi").choice)]
+	set.RoundNearest = f.get("pembulatan").choice == 1
 	v := strings.Replace(strings.TrimSpace(f.get("bukti").value()), ",", ".", 1)
 	mb, err := strconv.ParseFloat(v, 64)
 	if err != nil || mb <= 0 || mb > 1024 {
@@ -163,7 +166,8 @@ func (s *skpSettingsForm) View() string {
 	if !s.admin() {
 		lines := []string{st.Muted.Render(clip("Hanya Admin yang dapat mengubah pengaturan SKP.", s.w)), "",
 			"Evaluasi periodik        " + s.set.Frequency.Label(),
-			"Ukuran maks. bukti (MB)  " + kinMB(s.set.BuktiMaxSize), "",
+			"Ukuran maks. bukti (MB)  " + kinMB(s.set.BuktiMaxSize),
+			"Pembulatan pola          " + roundingLabels[boolIndex(s.set.RoundNearest)], "",
 			st.Section.Render("Rating hasil kerja kepala unit menurut predikat organisasi")}
 		for _, o := range domain.OrgPredikats() {
 			lines = append(lines, fit(o.Label(), 25)+domain.HeadRating(s.set, o).String())
@@ -171,4 +175,15 @@ func (s *skpSettingsForm) View() string {
 		return strings.Join(lines, "\n")
 	}
 	return st.Muted.Render(clip("Berlaku untuk seluruh kantor; evaluasi yang sudah ada tetap dengan periodenya.", s.w)) + "\n\n" + s.form.view()
+}
+
+// roundingLabels are the choices of SKPSettings.RoundNearest (K4's
+// default first).
+var roundingLabels = []string{"Maksimum ke bawah, minimum ke atas (bawaan)", "Ke orang terdekat"}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
