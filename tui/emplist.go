@@ -261,19 +261,10 @@ func (s *employeeList) Update(msg tea.Msg) tea.Cmd {
 			s.selectID(r.id)
 		}
 	case tea.KeyMsg:
+		if listKeys(msg.String(), s.pageRows(), len(s.shown), s.move) {
+			return nil
+		}
 		switch msg.String() {
-		case "up":
-			s.move(-1)
-		case "down":
-			s.move(1)
-		case "pgup":
-			s.move(-s.pageRows())
-		case "pgdown":
-			s.move(s.pageRows())
-		case "home", "ctrl+home":
-			s.move(-len(s.shown))
-		case "end", "ctrl+end":
-			s.move(len(s.shown))
 		case "enter":
 			return s.open()
 		case "f5", "insert":

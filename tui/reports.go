@@ -95,23 +95,7 @@ func (s *reportBase) handle(msg tea.Msg, rebuild func()) (tea.Cmd, bool) {
 	case dataChangedMsg:
 		return s.init(rebuild), true
 	case tea.KeyMsg:
-		switch msg.String() {
-		case "up":
-			s.move(-1)
-		case "down":
-			s.move(1)
-		case "pgup":
-			s.move(-s.page())
-		case "pgdown":
-			s.move(s.page())
-		case "home":
-			s.move(-s.rows)
-		case "end":
-			s.move(s.rows)
-		default:
-			return nil, false
-		}
-		return nil, true
+		return nil, listKeys(msg.String(), s.page(), s.rows, s.move)
 	case tea.MouseMsg:
 		if msg.Action == tea.MouseActionPress {
 			switch msg.Button {

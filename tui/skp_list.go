@@ -327,19 +327,10 @@ func (s *skpList) Update(msg tea.Msg) tea.Cmd {
 		}
 		return s.load()
 	case tea.KeyMsg:
+		if listKeys(msg.String(), s.page(), len(s.shown), s.move) {
+			return nil
+		}
 		switch msg.String() {
-		case "up":
-			s.move(-1)
-		case "down":
-			s.move(1)
-		case "pgup":
-			s.move(-s.page())
-		case "pgdown":
-			s.move(s.page())
-		case "home", "ctrl+home":
-			s.move(-len(s.shown))
-		case "end", "ctrl+end":
-			s.move(len(s.shown))
 		case "enter":
 			return s.open()
 		case "f5", "insert":

@@ -112,19 +112,10 @@ func (s *monitorScreen) Update(msg tea.Msg) tea.Cmd {
 	case dataChangedMsg:
 		return s.load()
 	case tea.KeyMsg:
+		if listKeys(msg.String(), s.listH(), s.lines(), s.move) {
+			return nil
+		}
 		switch msg.String() {
-		case "up":
-			s.move(-1)
-		case "down":
-			s.move(1)
-		case "pgup":
-			s.move(-s.listH())
-		case "pgdown":
-			s.move(s.listH())
-		case "home":
-			s.move(-s.lines())
-		case "end":
-			s.move(s.lines())
 		case "left":
 			s.setPeriod(-1)
 		case "right":
@@ -354,15 +345,10 @@ func (s *monitorUnitScreen) open(i int) tea.Cmd {
 func (s *monitorUnitScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
+		if listKeys(msg.String(), s.page(), len(s.emps), s.move) {
+			return nil
+		}
 		switch msg.String() {
-		case "up":
-			s.move(-1)
-		case "down":
-			s.move(1)
-		case "pgup":
-			s.move(-s.page())
-		case "pgdown":
-			s.move(s.page())
 		case "enter":
 			return s.open(s.cursor)
 		}

@@ -101,15 +101,10 @@ func (s *orgRatingScreen) Update(msg tea.Msg) tea.Cmd {
 	case dataChangedMsg, resultMsg:
 		return s.load()
 	case tea.KeyMsg:
+		if listKeys(msg.String(), s.page(), len(s.tree), s.move) {
+			return nil
+		}
 		switch msg.String() {
-		case "up":
-			s.move(-1)
-		case "down":
-			s.move(1)
-		case "pgup":
-			s.move(-s.page())
-		case "pgdown":
-			s.move(s.page())
 		case "enter", "f6":
 			return s.edit(s.cursor)
 		case "-":

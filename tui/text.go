@@ -97,6 +97,29 @@ func asFieldErrors(err error, fe *domain.FieldErrors) bool { return errors.As(er
 // list screen.
 type scroll struct{ cursor, offset int }
 
+// listKeys handles the keys every list shares — ↑↓, PgUp/PgDn, Home/End
+// (with or without Ctrl) — by calling move with the distance for a list
+// of n rows shown page rows at a time. It reports whether key was one.
+func listKeys(key string, page, n int, move func(int)) bool {
+	switch key {
+	case "up":
+		move(-1)
+	case "down":
+		move(1)
+	case "pgup":
+		move(-page)
+	case "pgdown":
+		move(page)
+	case "home", "ctrl+home":
+		move(-n)
+	case "end", "ctrl+end":
+		move(n)
+	default:
+		return false
+	}
+	return true
+}
+
 // move moves the cursor by d within n rows and keeps it inside a window of
 // page rows.
 func (s *scroll) move(d, n, page int) {

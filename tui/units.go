@@ -133,15 +133,10 @@ func (s *unitList) Update(msg tea.Msg) tea.Cmd {
 		}
 		return reload("Unit kerja " + msg.name + " dihapus.")
 	case tea.KeyMsg:
+		if listKeys(msg.String(), s.page(), len(s.tree), s.move) {
+			return nil
+		}
 		switch msg.String() {
-		case "up":
-			s.move(-1)
-		case "down":
-			s.move(1)
-		case "pgup":
-			s.move(-s.page())
-		case "pgdown":
-			s.move(s.page())
 		case "f5", "insert":
 			parent := uint64(0)
 			if n, ok := s.current(); ok {
@@ -435,15 +430,10 @@ func (s *atasanScreen) Update(msg tea.Msg) tea.Cmd {
 	case dataChangedMsg:
 		return s.load()
 	case tea.KeyMsg:
+		if listKeys(msg.String(), s.page(), len(s.entries), s.move) {
+			return nil
+		}
 		switch msg.String() {
-		case "up":
-			s.move(-1)
-		case "down":
-			s.move(1)
-		case "pgup":
-			s.move(-s.page())
-		case "pgdown":
-			s.move(s.page())
 		case "left":
 			s.year--
 			return s.load()
