@@ -326,7 +326,9 @@ func (s *Store) SetOrgRating(ctx context.Context, r domain.OrgRating) error {
 			}
 			after = orgText(r)
 		}
-		return appendAudit(tx, a, now, domain.AuditEntry{Action: domain.ActionUpdate, Entity: EntitySKP, EntityID: r.UnitID,
+		// Filed under the unit it rates, not under an SKP: "unit #7", not
+		// "skp #7", in the riwayat perubahan.
+		return appendAudit(tx, a, now, domain.AuditEntry{Action: domain.ActionUpdate, Entity: EntityUnit, EntityID: r.UnitID,
 			Summary: []string{fmt.Sprintf("predikat kinerja organisasi %s %d: %s → %s", name, r.Year, before, after)}})
 	})
 }
@@ -442,7 +444,7 @@ func (s *Store) SaveSKPSettings(ctx context.Context, set domain.SKPSettings) err
 		if err := b.Put(settingsSKP, v); err != nil {
 			return err
 		}
-		return appendAudit(tx, a, s.stamp(), domain.AuditEntry{Action: domain.ActionUpdate, Entity: EntitySKP,
+		return appendAudit(tx, a, s.stamp(), domain.AuditEntry{Action: domain.ActionUpdate, Entity: EntitySettings,
 			Summary: append([]string{"pengaturan kinerja"}, lines...)})
 	})
 }

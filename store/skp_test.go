@@ -979,7 +979,11 @@ func TestOrgRatingsAndSettings(t *testing.T) {
 		RatingHasil: domain.Sesuai}); err != nil {
 		t.Fatal(err)
 	}
-	es, _ := s.Audit(admin, AuditFilter{Entity: EntitySKP})
+	var es []domain.AuditEntry
+	for _, ent := range []string{EntitySKP, EntityUnit, EntitySettings} {
+		got, _ := s.Audit(admin, AuditFilter{Entity: ent})
+		es = append(es, got...)
+	}
 	var sum []string
 	for _, e := range es {
 		sum = append(sum, strings.Join(e.Summary, "; "))

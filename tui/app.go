@@ -734,7 +734,9 @@ func (m *Model) footer() string {
 	var keys []KeyHelp
 	if m.menuOn {
 		keys = append(keys, KeyHelp{"↑↓", "Pilih menu"}, KeyHelp{"Enter", "Buka"}, KeyHelp{"Esc", "Tutup menu"})
-	} else if m.overlay == nil {
+	} else if m.overlay != nil {
+		keys = append(keys, m.overlay.keys()...)
+	} else {
 		if t := m.top(); t != nil {
 			keys = append(keys, t.Keys()...)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"asndesk/domain"
 
@@ -375,4 +376,46 @@ func TestUnitsAndStatus(t *testing.T) {
 			t.Fatal("not deleted after yes")
 		}
 	})
+}
+
+// A confirmation starts on "Tidak" and Right never wraps round to "Ya":
+// Right then Enter must not run the risky action.
+func TestConfirmArrowsDoNotWrap(t *testing.T) {
+	ran := false
+	yes := func() tea.Msg { ran = true; return nil }
+	d := confirmDialog(&Styles{}, "Ajukan", "Ajukan?", "Ya, ajukan", "Tidak", yes, nil)
+	d.key(tea.KeyMsg{Type: tea.KeyRight})
+	done, cmd := d.key(tea.KeyMsg{Type: tea.KeyEnter})
+	if !done {
+		t.Fatal("Enter did not close the dialog")
+	}
+	if cmd != nil {
+		cmd()
+	}
+	if ran {
+		t.Fatal("Right then Enter ran the Ya action")
+	}
+	d = confirmDialog(&Styles{}, "Ajukan", "Ajukan?", "Ya, ajukan", "Tidak", yes, nil)
+	d.key(tea.KeyMsg{Type: tea.KeyLeft})
+	d.key(tea.KeyMsg{Type: tea.KeyLeft})
+	if _, cmd := d.key(tea.KeyMsg{Type: tea.KeyEnter}); cmd != nil {
+		cmd()
+	}
+	if !ran {
+		t.Fatal("Left then Enter did not run the Ya action")
+	}
+}
+
+// The riwayat perubahan table clips each change to one line; F6 shows the
+// whole record, every changed field on its own line.
+func TestAuditDetail(t *testing.T) {
+	h := withDemoAs(t, 120, 32, "admin")
+	long := "nama_jabatan: \"Penata Layanan Operasional pada Seksi Pemberdayaan Masyarakat Desa\" → \"Analis Kebijakan Ahli Muda pada Sekretariat Kecamatan\""
+	d := newAuditDetail(h.m.c, []domain.AuditEntry{{ID: 1, Time: time.Date(2026, 11, 23, 9, 30, 0, 0, time.Local),
+		Account: "admin", Action: domain.ActionUpdate, Entity: "pegawai", EntityID: 7,
+		Summary: []string{long, "golongan: \"III/a\" → \"III/b\""}}}, 0)
+	h.send(pushMsg{d})
+	v := h.view()
+	requireContains(t, v, "Rincian perubahan", "23-11-2026 09:30:00 · admin · ubah · pegawai #7",
+		"Analis Kebijakan Ahli Muda pada", "Sekretariat Kecamatan\"", "golongan: \"III/a\" → \"III/b\"")
 }

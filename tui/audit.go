@@ -23,7 +23,8 @@ type auditScreen struct {
 	req int
 }
 
-var auditEntities = []string{"(semua)", "pegawai", "unit", "akun", "kantor", "database"}
+// auditEntities are the store's entity names (store.Entity*), "(semua)" first.
+var auditEntities = []string{"(semua)", "pegawai", "riwayat", "skp", "unit", "peta atasan", "akun", "kantor", "pengaturan", "database"}
 
 const auditFormH = 9
 
@@ -69,7 +70,7 @@ func (s *auditScreen) Title() string    { return "Riwayat perubahan" }
 func (s *auditScreen) Capturing() bool  { return true }
 func (s *auditScreen) SetSize(w, h int) { s.base.SetSize(w, h); s.form.setSize(w, auditFormH) }
 func (s *auditScreen) Keys() []KeyHelp {
-	return []KeyHelp{{"Tab", "Pindah saringan"}, {"Ctrl+S", "Terapkan"}, {"PgUp/PgDn", "Gulir hasil"}}
+	return []KeyHelp{{"Tab", "Pindah saringan"}, {"Ctrl+S", "Terapkan"}, {"PgUp/PgDn", "Gulir hasil"}, {"F6", "Rincian lengkap"}}
 }
 
 type auditLoadedMsg struct {
@@ -165,6 +166,13 @@ func (s *auditScreen) Update(msg tea.Msg) tea.Cmd {
 			if f := s.form.focused(); f == nil || f.kind == fieldText {
 				return s.load()
 			}
+		case "f6":
+			// The table shows one clipped line per change; the full
+			// record (every changed field) reads on its own screen.
+			if len(s.entries) > 0 {
+				return push(newAuditDetail(s.c, s.entries, s.offset))
+			}
+			return info("Tidak ada catatan untuk dirinci.")
 		}
 	}
 	switch s.form.update(msg) {
@@ -209,4 +217,80 @@ func (s *auditScreen) View() string {
 		lines[0] = st.TableHeader.Render(fit("Waktu", 17)+" "+fit("Akun", 14)+" "+fit("Tindakan", 18)+" "+fit("Data", 10)+" ") + st.Muted.Render(itoa(len(s.entries))+" catatan, terbaru di atas")
 	}
 	return out + strings.Join(lines, "\n")
+}
+
+// auditDetail shows the filtered changes in full: each entry's time,
+// account, action and data, then every summary line wrapped.
+type auditDetail struct {
+	base
+	lines   []string
+	firsts  []int // first line of each entry
+	start   int   // entry shown first
+	top     int
+	entries []domain.AuditEntry
+}
+
+func newAuditDetail(c *Common, entries []domain.AuditEntry, start int) *auditDetail {
+	d := &auditDetail{base: newBase(c), start: start}
+	d.build(entries, 80)
+	return d
+}
+
+func (d *auditDetail) build(entries []domain.AuditEntry, w int) {
+	st := &d.c.Styles
+	d.lines, d.firsts = nil, nil
+	for _, e := range entries {
+		d.firsts = append(d.firsts, len(d.lines))
+		what := e.Entity
+		if e.EntityID != 0 {
+			what += " #" + itoa(int(e.EntityID))
+		}
+		d.lines = append(d.lines, st.Section.Render(clip(e.Time.Format("02-01-2006 15:04:05")+" · "+inert(e.Account)+" · "+e.Action+" · "+what, w)))
+		for _, l := range e.Summary {
+			for _, x := range kinWrap(l, max(10, w-4)) {
+				d.lines = append(d.lines, "  "+x)
+			}
+		}
+		d.lines = append(d.lines, "")
+	}
+	d.entries = entries
+}
+
+func (d *auditDetail) Title() string { return "Rincian perubahan" }
+func (d *auditDetail) Keys() []KeyHelp {
+	return []KeyHelp{{"↑↓", "Gulir"}, {"PgUp/PgDn", "Halaman"}}
+}
+
+func (d *auditDetail) SetSize(w, h int) {
+	first := d.top == 0 && d.start > 0
+	d.base.SetSize(w, h)
+	d.build(d.entries, max(20, w))
+	if first && d.start < len(d.firsts) {
+		d.top = d.firsts[d.start]
+		d.start = 0
+	}
+	d.scrollBy(0)
+}
+
+func (d *auditDetail) scrollBy(n int) {
+	d.top = max(0, min(d.top+n, len(d.lines)-max(1, d.h)))
+}
+
+func (d *auditDetail) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		listKeys(msg.String(), max(1, d.h-1), len(d.lines), d.scrollBy)
+	case tea.MouseMsg:
+		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonWheelUp {
+			d.scrollBy(-3)
+		} else if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonWheelDown {
+			d.scrollBy(3)
+		}
+	}
+	return nil
+}
+
+func (d *auditDetail) View() string {
+	end := min(len(d.lines), d.top+max(1, d.h))
+	return strings.Join(d.lines[d.top:end], "\n")
 }

@@ -146,9 +146,15 @@ func (d *dialog) key(k tea.KeyMsg) (bool, tea.Cmd) {
 			return true, d.onNo
 		}
 		return true, nil
-	case "left", "shift+tab":
+	// The arrows stop at the ends: "Tidak" is the safe default of a
+	// confirmation, and Right must never wrap round to "Ya".
+	case "left":
+		d.focus = max(0, d.focus-1)
+	case "right":
+		d.focus = min(len(d.buttons)-1, d.focus+1)
+	case "shift+tab":
 		d.focus = (d.focus + len(d.buttons) - 1) % len(d.buttons)
-	case "right", "tab":
+	case "tab":
 		d.focus = (d.focus + 1) % len(d.buttons)
 	case "enter", " ":
 		return d.activate(d.focus)
@@ -296,4 +302,15 @@ func overlay(bg, box string, w, h int) string {
 		bgLines[y] = left + l + right
 	}
 	return strings.Join(bgLines, "\n")
+}
+
+// keys are the dialog's keys for the footer.
+func (d *dialog) keys() []KeyHelp {
+	switch d.kind {
+	case dialogChoose:
+		return []KeyHelp{{"↑↓", "Pilih"}, {"Enter", "Ambil"}, {"Esc", "Batal"}}
+	case dialogConfirm:
+		return []KeyHelp{{"←→", "Pilih tombol"}, {"Enter", "Jalankan"}, {"Y", d.buttons[0]}, {"T/Esc", d.buttons[1]}}
+	}
+	return []KeyHelp{{"Enter/Esc", "Tutup"}}
 }
