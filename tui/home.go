@@ -16,13 +16,30 @@ type home struct {
 	actions   []func() tea.Cmd
 	reminders []reminderRow // only for Admin/Pimpinan
 	counted   bool          // reminders have been computed
+	// The fixed buttons; the SKP signals put theirs in front of them.
+	baseLabels  []string
+	baseActions []func() tea.Cmd
+	skp         homeSKPMsg // what waits in the SKP cycle for this user
+	skpReq      int
+	moved       bool // the user moved the focus: keep it where he put it
+}
+
+// homeSKPMsg is what waits for the logged-in user in this year's SKP
+// cycle: SKPs submitted to him as penilai, and his own SKP returned by
+// his penilai with its note.
+type homeSKPMsg struct {
+	req      int
+	waiting  int
+	returned uint64 // the own SKP that was returned, 0 for none
+	note     string
+	err      error
 }
 
 func newHome(c *Common) *home {
 	s := &home{base: newBase(c)}
 	add := func(label string, f func() tea.Cmd) {
-		s.btn.labels = append(s.btn.labels, label)
-		s.actions = append(s.actions, f)
+		s.baseLabels = append(s.baseLabels, label)
+		s.baseActions = append(s.baseActions, f)
 	}
 	if c.can(domain.CanViewAudit) || c.can(domain.CanEditEmployee) {
 		add("Daftar pegawai (F3)", func() tea.Cmd { return goArea(areaEmployees) })
@@ -49,24 +66,85 @@ func newHome(c *Common) *home {
 	}
 	add("Ganti kata sandi", func() tea.Cmd { return push(newPasswordForm(c, false)) })
 	if c.Office.Demo && c.can(domain.CanManageOffice) {
-		s.btn.labels = append(s.btn.labels, "Hapus data contoh dan mulai kantor baru")
-		s.actions = append(s.actions, s.confirmReset)
+		add("Hapus data contoh dan mulai kantor baru", s.confirmReset)
 	}
+	s.setButtons()
 	return s
+}
+
+// setButtons puts the buttons of what waits (SKP to approve, an own SKP
+// returned) before the fixed ones, keeping the focus on the same label.
+func (s *home) setButtons() {
+	focused := ""
+	if s.btn.focus < len(s.btn.labels) {
+		focused = s.btn.labels[s.btn.focus]
+	}
+	s.btn.labels, s.actions = nil, nil
+	c := s.c
+	if n := s.skp.waiting; n > 0 {
+		s.btn.labels = append(s.btn.labels, "Tinjau SKP yang menunggu ("+itoa(n)+")")
+		s.actions = append(s.actions, func() tea.Cmd { return push(newSKPListWaiting(c)) })
+	}
+	if id := s.skp.returned; id != 0 {
+		s.btn.labels = append(s.btn.labels, "Buka SKP yang dikembalikan")
+		s.actions = append(s.actions, func() tea.Cmd { return push(newSKPScreen(c, id)) })
+	}
+	s.btn.labels = append(s.btn.labels, s.baseLabels...)
+	s.actions = append(s.actions, s.baseActions...)
+	s.btn.focus = 0 // what waits comes first and has the focus
+	for i, l := range s.btn.labels {
+		if l == focused && s.moved {
+			s.btn.focus = i
+		}
+	}
+}
+
+// loadSKP asks the SKP storage, off the UI loop, what waits for this user.
+func (s *home) loadSKP() tea.Cmd {
+	kin, me := s.c.Kinerja, s.c.Actor.EmployeeID
+	if kin == nil || me == 0 {
+		return nil
+	}
+	year := s.c.today().Year
+	penilai := s.c.Actor.Has(domain.RolePenilai)
+	s.skpReq++
+	req := s.skpReq
+	return s.cmd(func(ctx context.Context) tea.Msg {
+		m := homeSKPMsg{req: req}
+		rows, err := kin.SKPRows(ctx, year)
+		if err != nil {
+			m.err = err
+			return m
+		}
+		for _, r := range rows {
+			if penilai && r.Status == domain.SKPDiajukan && r.PenilaiID == me && r.EmployeeID != me {
+				m.waiting++
+			}
+			if r.EmployeeID == me && r.Status == domain.SKPDikembalikan && m.returned == 0 {
+				m.returned = r.SKPID
+				if f, err := kin.SKPFile(ctx, r.SKPID); err == nil {
+					m.note = f.SKP.ReturnNote
+				}
+			}
+		}
+		return m
+	})
 }
 
 func (s *home) Title() string { return "Beranda" }
 
-// Init computes the reminder counts for those who may see them.
+// Init computes the reminder counts for those who may see them and asks
+// what waits in the SKP cycle.
 func (s *home) Init() tea.Cmd {
+	skp := s.loadSKP()
 	if !s.c.can(domain.CanViewReports) {
-		return nil
+		return skp
 	}
 	d, cmd := loadReport(&s.base)
 	if d != nil {
 		s.reminders, s.counted = computeReminders(d), true
 	}
-	return cmd
+	return tea.Batch(cmd, skp)
 }
 
 func (s *home) Keys() []KeyHelp { return []KeyHelp{{"↑↓", "Pilih"}, {"Enter", "Buka"}} }
@@ -83,11 +161,14 @@ func (s *home) confirmReset() tea.Cmd {
 func (s *home) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
+		before := s.btn.focus
 		if i, ok := s.btn.key(msg); ok {
 			return s.actions[i]()
 		}
+		s.moved = s.moved || s.btn.focus != before
 	case tea.MouseMsg:
 		if i, ok := s.btn.mouse(msg); ok {
+			s.moved = true
 			return s.actions[i]()
 		}
 	case reportLoadedMsg:
@@ -95,6 +176,16 @@ func (s *home) Update(msg tea.Msg) tea.Cmd {
 			s.c.report = msg.data
 			s.reminders, s.counted = computeReminders(msg.data), true
 		}
+	case homeSKPMsg:
+		if msg.req != s.skpReq {
+			return nil
+		}
+		if msg.err != nil {
+			s.c.logf("beranda: SKP: %v", msg.err)
+			return nil // Beranda stays as it was: the SKP area says what is wrong
+		}
+		s.skp = msg
+		s.setButtons()
 	case dataChangedMsg:
 		return s.Init()
 	case resetDoneMsg:
@@ -130,6 +221,11 @@ func (s *home) View() string {
 	var lines []string
 	if s.c.Office.Demo {
 		lines = append(lines, st.Banner.Render("Ini kantor contoh berisi data rekaan untuk mencoba-coba."), "")
+	}
+	if sig := s.skpLines(); len(sig) > 0 {
+		lines = append(lines, st.Section.Render("Kinerja (SKP)"))
+		lines = append(lines, sig...)
+		lines = append(lines, "")
 	}
 	title := "Jumlah pegawai"
 	if !s.c.can(domain.CanViewAudit) {
@@ -172,4 +268,26 @@ func (s *home) View() string {
 	s.btn.top = len(lines)
 	lines = append(lines, s.btn.view(st)...)
 	return strings.Join(lines, "\n")
+}
+
+// skpLines says what waits in the SKP cycle; nothing when nothing waits.
+func (s *home) skpLines() []string {
+	st := &s.c.Styles
+	var out []string
+	if n := s.skp.waiting; n > 0 {
+		out = append(out, clip(st.Title.Render(itoa(n)+" SKP menunggu persetujuan Anda")+
+			st.Muted.Render(" — tombol \"Tinjau SKP yang menunggu\" di bawah."), s.w))
+	}
+	if s.skp.returned != 0 {
+		note := strings.TrimSpace(s.skp.note)
+		if i := strings.IndexAny(note, "\r\n"); i >= 0 {
+			note = strings.TrimSpace(note[:i]) + " …"
+		}
+		text := "SKP Anda dikembalikan penilai — buka untuk membaca catatan."
+		if note != "" {
+			text = "SKP Anda dikembalikan penilai: " + inert(note)
+		}
+		out = append(out, clip(st.Banner.Render(text), s.w))
+	}
+	return out
 }

@@ -614,12 +614,15 @@ type skpNoteForm struct {
 	act   domain.SKPAction
 	form  *form
 	intro []string
+	warn  string // what a revision does not change: the final evaluations
 	busy  bool
 }
 
 type skpNoteSavedMsg struct{ err error }
 
-func newSKPNoteForm(c *Common, s domain.SKP, act domain.SKPAction) *skpNoteForm {
+// newSKPNoteForm asks for the note of act; finals names the evaluations
+// already final, which a revision leaves as they are.
+func newSKPNoteForm(c *Common, s domain.SKP, act domain.SKPAction, finals []string) *skpNoteForm {
 	n := &skpNoteForm{base: newBase(c), skp: s, act: act}
 	st := &c.Styles
 	var f *field
@@ -633,6 +636,10 @@ func newSKPNoteForm(c *Common, s domain.SKP, act domain.SKPAction) *skpNoteForm 
 		f.hint = "Misalnya perubahan tugas atau target; tercatat bersama versi sebelumnya."
 		n.intro = []string{"SKP yang sudah disetujui diubah melalui revisi yang tercatat: versi sekarang disimpan " +
 			"dan dapat dilihat di tab Revisi. SKP kembali berstatus Draft dan perlu diajukan lagi.", ""}
+		if len(finals) > 0 {
+			n.warn = "⚠ Evaluasi yang sudah final (" + strings.Join(finals, ", ") + ") tetap tercatat dan dinilai atas versi " +
+				"sebelumnya; setelah revisi disetujui, minta Admin membuka kunci evaluasi bila perlu dinilai ulang."
+		}
 	}
 	n.form = newForm(st, []*field{f})
 	if act == domain.ActReturn {
@@ -655,7 +662,21 @@ func (n *skpNoteForm) Dirty() bool     { return n.form.changed() }
 func (n *skpNoteForm) Keys() []KeyHelp { return []KeyHelp{{"Ctrl+S", "Kirim"}} }
 func (n *skpNoteForm) SetSize(w, h int) {
 	n.base.SetSize(w, h)
-	n.form.setSize(w, min(8, max(3, h-len(skpIntro(&n.c.Styles, n.intro, w)))))
+	n.form.setSize(w, min(8, max(3, h-len(n.head()))))
+}
+
+// head is what stands above the field: the introduction and, for a
+// revision after final evaluations, the warning about them.
+func (n *skpNoteForm) head() []string {
+	st := &n.c.Styles
+	lines := skpIntro(st, n.intro, n.w)
+	if n.warn != "" {
+		for _, l := range skpWrap(n.warn, max(20, n.w)) {
+			lines = append(lines, st.FieldWarning.Render(l))
+		}
+		lines = append(lines, "")
+	}
+	return lines
 }
 
 func (n *skpNoteForm) Update(msg tea.Msg) tea.Cmd {
@@ -704,7 +725,7 @@ func (n *skpNoteForm) Update(msg tea.Msg) tea.Cmd {
 
 func (n *skpNoteForm) View() string {
 	var b strings.Builder
-	for _, l := range skpIntro(&n.c.Styles, n.intro, n.w) {
+	for _, l := range n.head() {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString(n.form.view())

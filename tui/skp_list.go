@@ -25,6 +25,7 @@ type skpListItem struct {
 	sortKey   string
 	hay       string
 	ownedByMe bool
+	waiting   bool // Diajukan to the logged-in penilai: his decision is awaited
 }
 
 type skpList struct {
@@ -56,6 +57,16 @@ func newSKPList(c *Common) *skpList {
 	return &skpList{base: newBase(c), year: c.today().Year, filter: ti, version: -1}
 }
 
+// newSKPListWaiting is the list showing only the SKPs that wait for the
+// logged-in penilai's decision (Beranda's button): the search holds the
+// mark, so the user sees why the list is short and Esc shows the rest.
+func newSKPListWaiting(c *Common) *skpList {
+	s := newSKPList(c)
+	s.filter.SetValue("menunggu Anda")
+	s.filter.CursorEnd()
+	return s
+}
+
 func (s *skpList) Title() string   { return "Kinerja (SKP)" }
 func (s *skpList) Capturing() bool { return true }
 func (s *skpList) OwnsEsc() bool   { return s.filter.Value() != "" }
@@ -82,43 +93,69 @@ func (s *skpList) Keys() []KeyHelp {
 	if s.byStatus() {
 		keys = append(keys, KeyHelp{"F7", "Status"})
 	}
-	if len(s.more()) > 0 {
-		keys = append(keys, KeyHelp{"F8", "Monitoring dan lainnya"})
+	if more := s.more(); len(more) > 0 {
+		keys = append(keys, KeyHelp{"F8", skpMoreLabel(more)})
 	}
 	return keys
 }
 
-// skpMore is an entry of the F8 chooser: the views around the SKPs.
+// skpMore is an entry of the F8 chooser: the views around the SKPs; short
+// names it in the footer.
 type skpMore struct {
-	label string
-	open  func() Screen
+	label, short string
+	open         func() Screen
 }
 
-// more lists what the actor may open from the list: Monitoring and the
-// predikat kinerja organisasi for Admin and Pimpinan, the Matriks for a
-// penilai (or, for Admin and Pimpinan, of the selected SKP's penilai), and
-// the SKP settings for Admin.
+// skpMoreLabel names in the footer what F8 offers: the one view, two
+// views by name, or the first and "dan lainnya".
+func skpMoreLabel(more []skpMore) string {
+	var names []string
+	for _, m := range more {
+		dup := false
+		for _, n := range names {
+			dup = dup || n == m.short
+		}
+		if !dup {
+			names = append(names, m.short)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	case 2:
+		return names[0] + ", " + strings.ToLower(names[1])
+	}
+	return names[0] + " dan lainnya"
+}
+
+// more lists what the actor may open from the list: Monitoring for Admin,
+// Pimpinan and a penilai (who sees only the SKPs the store gives him: his
+// staff's), the predikat kinerja organisasi for Admin and Pimpinan, the
+// Matriks for a penilai (or, for Admin and Pimpinan, of the selected SKP's
+// penilai), and the SKP settings for Admin.
 func (s *skpList) more() []skpMore {
 	c, year := s.c, s.year
 	var out []skpMore
-	if c.can(domain.CanViewReports) {
-		out = append(out, skpMore{"Monitoring SKP", func() Screen { return newMonitorScreen(c) }})
+	if c.can(domain.CanViewReports) || s.isPenilai() {
+		out = append(out, skpMore{"Monitoring SKP", "Monitoring", func() Screen { return newMonitorScreen(c) }})
 	}
 	if s.isPenilai() {
 		me := c.Actor.EmployeeID
-		out = append(out, skpMore{"Matriks kinerja saya", func() Screen { return newMatrixScreen(c, me, year) }})
+		out = append(out, skpMore{"Matriks kinerja saya", "Matriks", func() Screen { return newMatrixScreen(c, me, year) }})
 	}
 	if c.can(domain.CanViewReports) && s.cursor < len(s.shown) {
 		it := s.items[s.shown[s.cursor]]
 		if p := it.row.PenilaiID; p != 0 && p != c.Actor.EmployeeID {
-			out = append(out, skpMore{"Matriks kinerja " + it.penilai, func() Screen { return newMatrixScreen(c, p, year) }})
+			out = append(out, skpMore{"Matriks kinerja " + it.penilai, "Matriks", func() Screen { return newMatrixScreen(c, p, year) }})
 		}
 	}
 	if c.can(domain.CanSetOrgRating) {
-		out = append(out, skpMore{"Predikat kinerja organisasi", func() Screen { return newOrgRatingScreen(c, year) }})
+		out = append(out, skpMore{"Predikat kinerja organisasi", "Predikat organisasi", func() Screen { return newOrgRatingScreen(c, year) }})
 	}
 	if c.can(domain.CanManageOffice) {
-		out = append(out, skpMore{"Pengaturan SKP", func() Screen { return newSKPSettingsScreen(c) }})
+		out = append(out, skpMore{"Pengaturan SKP", "Pengaturan", func() Screen { return newSKPSettingsScreen(c) }})
 	}
 	return out
 }
@@ -192,6 +229,7 @@ func (s *skpList) rebuild() {
 	me := s.c.Actor.EmployeeID
 	for _, r := range s.rows {
 		it := skpListItem{row: r, ownedByMe: me != 0 && r.EmployeeID == me}
+		it.waiting = s.isPenilai() && r.Status == domain.SKPDiajukan && r.PenilaiID == me && !it.ownedByMe
 		if e, ok := s.c.Row(r.EmployeeID); ok {
 			it.nama, it.nip = e.Nama, e.NIP
 		}
@@ -209,10 +247,17 @@ func (s *skpList) rebuild() {
 		it.sortKey = sortName(it.nama)
 		it.hay = strings.ToLower(it.nama + "\x00" + it.nip + "\x00" + domain.FormatNIP(it.nip) + "\x00" + it.penilai +
 			"\x00" + r.Status.String() + "\x00" + r.Predikat.Label())
+		if it.waiting {
+			it.hay += "\x00" + skpWaitingText
+		}
 		s.items = append(s.items, it)
 	}
+	// What waits for this penilai comes first: it is why he opens the list.
 	sort.SliceStable(s.items, func(i, j int) bool {
 		a, b := s.items[i], s.items[j]
+		if a.waiting != b.waiting {
+			return a.waiting
+		}
 		if a.sortKey != b.sortKey {
 			return a.sortKey < b.sortKey
 		}
@@ -411,14 +456,23 @@ func (s *skpList) mouse(m tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// columns fits the table to the window: NIP, then Periode, then an empty
-// Predikat column go first when space is short, so that names stay
-// readable.
+// skpWaitingText marks an SKP that waits for the logged-in penilai; typing
+// it in the search shows only those (Beranda opens the list so).
+const skpWaitingText = "menunggu anda"
+
+// columns fits the table to the window: NIP, then an empty Predikat
+// column, then the Periode (first in its short numeric form) go when space
+// is short, so that names stay readable. The Status column is wider while
+// an SKP waits for this penilai, for "Diajukan · menunggu Anda".
 func (s *skpList) columns() (nama, nip, per, stat, pen, pred int) {
-	nip, per, stat, pred = 18, 11, 12, 17
-	anyPred := false
+	nip, per, stat, pred = 18, skpPeriodW, 12, 17
+	anyPred, anyWait := false, false
 	for _, i := range s.shown {
 		anyPred = anyPred || s.items[i].row.Predikat != ""
+		anyWait = anyWait || s.items[i].waiting
+	}
+	if anyWait {
+		stat = width(skpStatusText(domain.SKPDiajukan, true))
 	}
 	rest := func() int {
 		n, used := 0, stat
@@ -433,23 +487,60 @@ func (s *skpList) columns() (nama, nip, per, stat, pen, pred int) {
 	if rest() < 50 {
 		nip = 0
 	}
+	if rest() < 44 && !anyPred {
+		pred = 0
+	}
+	if rest() < 44 {
+		per = skpPeriodNumW
+	}
 	if rest() < 44 {
 		per = 0
-	}
-	if rest() < 40 && !anyPred {
-		pred = 0
 	}
 	r := max(20, rest())
 	nama = r / 2
 	return nama, nip, per, stat, r - nama, pred
 }
 
+// Widths of the Periode column: "30 Sep – 31 Des", or "30-09–31-12" when
+// that does not fit.
+const (
+	skpPeriodW    = 15
+	skpPeriodNumW = 11
+)
+
+var skpMonthShort = [...]string{"", "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"}
+
+// shortPeriod is an SKP's period as "1 Jan – 31 Des" (the year is the
+// SKP's).
 func shortPeriod(r domain.SKPRow) string {
+	if r.Start.IsZero() {
+		return ""
+	}
+	f := func(d domain.Date) string {
+		if d.Month < 1 || d.Month > 12 {
+			return d.String()
+		}
+		return strconv.Itoa(d.Day) + " " + skpMonthShort[d.Month]
+	}
+	return f(r.Start) + " – " + f(r.End)
+}
+
+// numPeriod is the narrow form of shortPeriod: "01-01–31-12".
+func numPeriod(r domain.SKPRow) string {
 	if r.Start.IsZero() {
 		return ""
 	}
 	f := func(d domain.Date) string { return d.String()[:5] }
 	return f(r.Start) + "–" + f(r.End)
+}
+
+// skpStatusText is the Status cell; an SKP waiting for the logged-in
+// penilai says so.
+func skpStatusText(st domain.SKPStatus, waiting bool) string {
+	if waiting {
+		return st.String() + " · menunggu Anda"
+	}
+	return st.String()
 }
 
 func (s *skpList) View() string {
@@ -515,7 +606,11 @@ func (s *skpList) View() string {
 		if it.row.PenilaiID == 0 && penilai == "" {
 			penilai = "(belum ditentukan)"
 		}
-		line := fit(it.nama, nama) + cell(it.nip, nip) + cell(shortPeriod(it.row), per) + cell(it.row.Status.String(), stat) +
+		period := shortPeriod(it.row)
+		if per < skpPeriodW {
+			period = numPeriod(it.row)
+		}
+		line := fit(it.nama, nama) + cell(it.nip, nip) + cell(period, per) + cell(skpStatusText(it.row.Status, it.waiting), stat) +
 			cell(penilai, pen) + cell(it.row.Predikat.Label(), pred)
 		b.WriteString("\n")
 		if i == s.cursor {

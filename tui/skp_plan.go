@@ -250,15 +250,18 @@ func (t *planTab) Capturing() bool { return false }
 
 func (t *planTab) editErr() error { return skpCan(t.h, domain.OpEdit) }
 
+// Keys lists the workflow step first (what the user came to do), then the
+// edits. The descriptions are short so that the footer keeps every key
+// at 120 columns; ↑↓ is left out while editing, the cursor shows it.
 func (t *planTab) Keys() []KeyHelp {
-	keys := []KeyHelp{{"↑↓", "Pilih"}}
-	if t.editErr() == nil {
-		keys = append(keys, KeyHelp{"Enter", "Ubah"}, KeyHelp{"F5", "Tambah RHK"}, KeyHelp{"F6", "Tambah indikator"}, KeyHelp{"F8", "Hapus"})
-	}
+	var keys []KeyHelp
 	for _, s := range skpSteps(t.h) {
-		keys = append(keys, KeyHelp{s.key, s.label})
+		keys = append(keys, KeyHelp{s.key, s.short})
 	}
-	return keys
+	if t.editErr() == nil {
+		return append(keys, KeyHelp{"Enter", "Ubah"}, KeyHelp{"F5", "RHK baru"}, KeyHelp{"F6", "Indikator"}, KeyHelp{"F8", "Hapus"})
+	}
+	return append(keys, KeyHelp{"↑↓", "Pilih"})
 }
 
 // build lays the document out again when the file or the width changed,
@@ -326,16 +329,10 @@ func (t *planTab) guidance(w int) []planLine {
 	if editErr != nil {
 		add("Rencana tidak dapat diubah: "+domain.ErrorMessage(editErr), &st.Muted)
 	}
-	steps := skpSteps(t.h)
-	switch {
-	case editErr == nil && len(s.RHK) == 0:
+	if editErr == nil && len(s.RHK) == 0 {
 		add("Mulai dengan F5 untuk menambah rencana hasil kerja (RHK), lalu F6 untuk indikatornya.", &st.Muted)
-	case len(steps) > 0:
-		var parts []string
-		for _, x := range steps {
-			parts = append(parts, x.key+" "+x.label)
-		}
-		add("Langkah berikutnya: "+strings.Join(parts, " · "), &st.Muted)
+	} else if next := t.nextStep(); next != "" {
+		add("Langkah berikutnya: "+next, &st.Muted)
 	}
 	if s.Status.Editable() || s.Status == domain.SKPDiajukan {
 		for _, x := range domain.SKPWarnings(s) {
@@ -344,6 +341,58 @@ func (t *planTab) guidance(w int) []planLine {
 	}
 	if len(out) > 0 {
 		out = append(out, planLine{item: -1})
+	}
+	return out
+}
+
+// nextStep says what this user does next with the SKP, or "" when it is
+// someone else's turn. An approved SKP's next step is its execution and
+// rating, not a revision (that stays in the footer); Ajukan is not
+// suggested while an RHK still lacks its indicators.
+func (t *planTab) nextStep() string {
+	s := t.h.file.SKP
+	if s.Status == domain.SKPDisetujui {
+		a := t.h.c.Actor
+		own := a.EmployeeID != 0 && a.EmployeeID == s.EmployeeID
+		rater := a.EmployeeID != 0 && a.EmployeeID == s.Penilai.EmployeeID && a.Has(domain.RolePenilai)
+		switch {
+		case own:
+			return "isi rencana aksi dan realisasi di tab Pelaksanaan."
+		case rater:
+			return "beri umpan balik, catat dialog kinerja, nilai di tab Evaluasi."
+		case a.Has(domain.RoleAdmin):
+			return "pegawai mengisi rencana aksi dan realisasi di tab Pelaksanaan; pejabat penilai memberi umpan balik, " +
+				"mencatat dialog kinerja dan menilai di tab Evaluasi."
+		}
+		return ""
+	}
+	var parts []string
+	for _, x := range skpSteps(t.h) {
+		if x.act == domain.ActRevise {
+			continue
+		}
+		if x.act == domain.ActSubmit {
+			if missing := skpMissingIndikator(s); len(missing) > 0 {
+				return "lengkapi dulu indikator kinerja " + strings.Join(missing, ", ") +
+					" (pilih RHK-nya, lalu F6), baru ajukan ke penilai."
+			}
+			if len(domain.SKPWarnings(s)) > 0 {
+				parts = append(parts, "periksa catatan bertanda ⚠ di bawah, lalu "+x.key+" "+x.label)
+				continue
+			}
+		}
+		parts = append(parts, x.key+" "+x.label)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// skpMissingIndikator names the RHK without an indicator ("RHK 2").
+func skpMissingIndikator(s domain.SKP) []string {
+	var out []string
+	for i, r := range s.RHK {
+		if len(r.Indikator) == 0 {
+			out = append(out, "RHK "+strconv.Itoa(i+1))
+		}
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"asndesk/domain"
 
@@ -114,12 +115,14 @@ func (s *skpScreen) OwnsEsc() bool {
 	return ok && o.OwnsEsc()
 }
 
+// Keys puts the active tab's keys first, most important first, and the
+// tab switch last: the footer is cut at its end when a window is narrow.
 func (s *skpScreen) Keys() []KeyHelp {
-	keys := []KeyHelp{{"Tab", "Pindah tab"}}
+	var keys []KeyHelp
 	if t := s.tab(); t != nil && s.host.file != nil {
 		keys = append(keys, t.Keys()...)
 	}
-	return keys
+	return append(keys, KeyHelp{"Tab", "Ganti tab"})
 }
 
 func (s *skpScreen) setTab(i int) {
@@ -252,12 +255,14 @@ const skpNoteLines = 3
 // skpHeader is the SKP's identity block: the people as copied into the
 // SKP, the period, the approach, the status and revision, and the
 // penilai's note when the SKP was returned, so the pegawai sees it first.
+// When an evaluation was made final before the latest revision, the
+// header says so: it rates the earlier version.
 func skpHeader(st *Styles, f *domain.SKPFile, w int) []string {
 	s := f.SKP
 	// The official labels; a narrow window gets their short forms so the
 	// names stay readable.
 	labels := [5]string{"Pegawai yang dinilai", "Pejabat penilai kinerja", "Atasan pejabat penilai kinerja", "Periode penilaian", "Status"}
-	labelW := 31
+	labelW := 30 // the longest label, then one space
 	if w < 90 {
 		labels = [5]string{"Pegawai", "Penilai", "Atasan penilai", "Periode", "Status"}
 		labelW = 15
@@ -265,16 +270,26 @@ func skpHeader(st *Styles, f *domain.SKPFile, w int) []string {
 	row := func(label, value string) string {
 		return clip(st.Label.Render(fit(label, labelW))+" "+value, w)
 	}
+	person := func(label string, p domain.PersonSnapshot) string {
+		return row(label, skpPersonText(p, w-labelW-1))
+	}
 	status := s.Status.String()
 	if s.Revision > 0 {
 		status += " · revisi ke-" + strconv.Itoa(s.Revision)
 	}
 	lines := []string{
-		row(labels[0], skpPersonText(s.Pegawai)),
-		row(labels[1], skpPersonText(s.Penilai)),
-		row(labels[2], skpPersonText(s.AtasanPenilai)),
+		person(labels[0], s.Pegawai),
+		person(labels[1], s.Penilai),
+		person(labels[2], s.AtasanPenilai),
 		row(labels[3], skpPeriodText(s.Start, s.End)+" · Pendekatan "+s.Pendekatan.String()),
 		row(labels[4], st.Title.Render(status)),
+	}
+	if before := skpFinalBeforeRevision(f); len(before) > 0 {
+		note := "⚠ Evaluasi final " + strings.Join(before, ", ") + " dibuat sebelum revisi " + strconv.Itoa(s.Revision) +
+			": dinilai atas versi sebelumnya."
+		for _, l := range skpWrap(note, max(20, w)) {
+			lines = append(lines, st.FieldWarning.Render(l))
+		}
 	}
 	if s.Status == domain.SKPDikembalikan && strings.TrimSpace(s.ReturnNote) != "" {
 		note := skpWrap("! Dikembalikan oleh pejabat penilai: "+s.ReturnNote, max(20, w))
@@ -288,19 +303,65 @@ func skpHeader(st *Styles, f *domain.SKPFile, w int) []string {
 	return lines
 }
 
-// skpPersonText is a PersonSnapshot on one line: name, NIP, jabatan.
-func skpPersonText(p domain.PersonSnapshot) string {
+// skpFinalEvals names the final evaluations of the loaded file in the
+// order the file keeps them ("Triwulan I", "Tahunan").
+func skpFinalEvals(f *domain.SKPFile) []string {
+	var out []string
+	for _, e := range f.Evals {
+		if e.Final {
+			out = append(out, skpEvalLabel(e))
+		}
+	}
+	return out
+}
+
+// skpFinalBeforeRevision names the final evaluations made before the
+// latest revision was opened; empty when the SKP was never revised.
+func skpFinalBeforeRevision(f *domain.SKPFile) []string {
+	if f.SKP.Revision == 0 || len(f.Revisions) == 0 {
+		return nil
+	}
+	var latest time.Time
+	for _, r := range f.Revisions {
+		if r.Time.After(latest) {
+			latest = r.Time
+		}
+	}
+	var out []string
+	for _, e := range f.Evals {
+		if e.Final && !e.FinalAt.IsZero() && e.FinalAt.Before(latest) {
+			out = append(out, skpEvalLabel(e))
+		}
+	}
+	return out
+}
+
+// skpEvalLabel is an evaluation's period as people say it: "Triwulan I",
+// "Maret", "Tahunan".
+func skpEvalLabel(e domain.Evaluasi) string {
+	if e.Kind == domain.EvalTahunan {
+		return "Tahunan"
+	}
+	return e.Frequency.PeriodLabel(e.Period)
+}
+
+// skpPersonText is a PersonSnapshot on one line of at most w cells: the
+// name and jabatan always, the NIP only where it fits; a line that is
+// still too long is cut at its end (the jabatan), never in the name first.
+func skpPersonText(p domain.PersonSnapshot, w int) string {
 	if p.Nama == "" {
 		return "—"
 	}
-	parts := []string{inert(p.Nama)}
-	if p.NIP != "" {
-		parts = append(parts, "NIP "+domain.FormatNIP(p.NIP))
-	}
+	line := inert(p.Nama)
 	if p.Jabatan != "" {
-		parts = append(parts, inert(p.Jabatan))
+		line += " · " + inert(p.Jabatan)
 	}
-	return strings.Join(parts, " · ")
+	if p.NIP != "" {
+		if withNIP := line + " · NIP " + domain.FormatNIP(p.NIP); width(withNIP) <= w {
+			return withNIP
+		}
+	}
+	return clip(line, w)
 }
 
 // skpPeriodText is "1 Januari – 31 Desember 2026", the year once when both
@@ -379,10 +440,11 @@ func skpCopy(s domain.SKP) domain.SKP {
 
 // --- workflow ---
 
-// skpStep is a workflow step the actor may take on the loaded SKP.
+// skpStep is a workflow step the actor may take on the loaded SKP: label
+// is said in the guidance, short in the footer.
 type skpStep struct {
-	act        domain.SKPAction
-	key, label string
+	act               domain.SKPAction
+	key, label, short string
 }
 
 // skpSteps lists the steps CanSKP allows now, each with its key on the
@@ -392,10 +454,10 @@ func skpSteps(h *skpHost) []skpStep {
 		op   domain.SKPOp
 		step skpStep
 	}{
-		{domain.OpSubmit, skpStep{domain.ActSubmit, "a", "Ajukan ke penilai"}},
-		{domain.OpApprove, skpStep{domain.ActApprove, "s", "Setujui"}},
-		{domain.OpReturn, skpStep{domain.ActReturn, "k", "Kembalikan"}},
-		{domain.OpRevise, skpStep{domain.ActRevise, "r", "Revisi SKP"}},
+		{domain.OpSubmit, skpStep{domain.ActSubmit, "a", "Ajukan ke penilai", "Ajukan"}},
+		{domain.OpApprove, skpStep{domain.ActApprove, "s", "Setujui", "Setujui"}},
+		{domain.OpReturn, skpStep{domain.ActReturn, "k", "Kembalikan", "Kembalikan"}},
+		{domain.OpRevise, skpStep{domain.ActRevise, "r", "Revisi SKP", "Revisi SKP"}},
 	}
 	var out []skpStep
 	for _, x := range all {
@@ -455,12 +517,12 @@ func runSKPStep(h *skpHost, act domain.SKPAction) tea.Cmd {
 		if err := skpCan(h, domain.OpReturn); err != nil {
 			return failure(err)
 		}
-		return push(newSKPNoteForm(h.c, s, act))
+		return push(newSKPNoteForm(h.c, s, act, nil))
 	case domain.ActRevise:
 		if err := skpCan(h, domain.OpRevise); err != nil {
 			return failure(err)
 		}
-		return push(newSKPNoteForm(h.c, s, act))
+		return push(newSKPNoteForm(h.c, s, act, skpFinalEvals(h.file)))
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"asndesk/domain"
 
@@ -320,7 +321,8 @@ func TestSKPBukti(t *testing.T) {
 		h.keys("up", "f5")
 		h.typeText(big)
 		h.keys("ctrl+s")
-		requireContains(t, h.view(), "Berkas pindaian.pdf berukuran 6 MB, melebihi batas 5 MB per berkas.", "pindaian.pdf")
+		// The whole message fits the status line at 120 columns.
+		requireContains(t, h.view(), "! Berkas pindaian.pdf 6 MB melebihi batas 5 MB. Perkecil berkasnya atau ubah batas di Pengaturan SKP.")
 		if h.kin.writes != before {
 			t.Fatal("an oversized file was stored")
 		}
@@ -335,6 +337,7 @@ func TestSKPBukti(t *testing.T) {
 	})
 	t.Run("a verified copy is written where the user says, never over a file", func(t *testing.T) {
 		h.keys("down") // the bukti row under Triwulan I
+		requireContains(t, h.view(), "F7 Simpan salinan", "F8 Hapus bukti")
 		h.keys("f7")
 		requireContains(t, h.view(), "Simpan salinan bukti", "Simpan ke")
 		dest := filepath.Join(dir, "salinan.pdf")
@@ -345,12 +348,57 @@ func TestSKPBukti(t *testing.T) {
 		if err != nil || !bytes.Equal(got, []byte("%PDF-1.4 laporan triwulan I")) {
 			t.Fatalf("copy: %q %v", got, err)
 		}
-		requireContains(t, h.view(), "(SHA-256 cocok)")
+		requireContains(t, h.view(), "✓ Salinan tersimpan (SHA-256 cocok): "+dest)
 		h.keys("f7", "ctrl+u")
 		h.typeText(dest)
 		h.keys("ctrl+s")
 		requireContains(t, h.view(), "sudah ada; pilih nama lain.")
 		h.keys("esc", "y")
+	})
+	t.Run("the copy goes to the home folder by default, not the working directory", func(t *testing.T) {
+		// A short folder, as a real home is, so the path shows whole.
+		home, err := os.MkdirTemp("", "home")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { os.RemoveAll(home) })
+		t.Setenv("HOME", home)
+		t.Setenv("USERPROFILE", home) // os.UserHomeDir on Windows
+		want := filepath.Join(home, "laporan-q1.pdf")
+		h.keys("f7")
+		form, ok := h.m.top().(*skpActForm)
+		if !ok {
+			t.Fatalf("no copy form:\n%s", h.view())
+		}
+		if got := form.form.get("dest").value(); got != want {
+			t.Fatalf("default target %q, want %q", got, want)
+		}
+		requireContains(t, h.view(), want)
+		h.keys("ctrl+s")
+		if _, err := os.Stat(want); err != nil {
+			t.Fatalf("copy not in the home folder: %v", err)
+		}
+		if _, err := os.Stat("laporan-q1.pdf"); err == nil {
+			t.Fatal("a copy was written to the working directory")
+		}
+		// The message names the whole path, and all of it is on screen.
+		if h.m.status != "Salinan tersimpan (SHA-256 cocok): "+want {
+			t.Fatalf("status %q", h.m.status)
+		}
+		requireContains(t, h.view(), "✓ Salinan tersimpan (SHA-256 cocok): "+want)
+		// A bare name is read from the home folder too.
+		h.keys("f7", "ctrl+u")
+		h.typeText(filepath.Join("arsip", "..", "q1-salinan.pdf"))
+		h.keys("ctrl+s")
+		if _, err := os.Stat(filepath.Join(home, "q1-salinan.pdf")); err != nil {
+			t.Fatalf("a relative path was not read from the home folder: %v\n%s", err, h.view())
+		}
+		requireContains(t, h.view(), "(SHA-256 cocok): "+filepath.Join(home, "q1-salinan.pdf"))
+		// The default again: the first copy is there and is kept.
+		h.keys("f7", "ctrl+s")
+		requireContains(t, h.view(), "Berkas "+want+" sudah ada; pilih nama lain.")
+		h.keys("esc")
+		skpScreenTop(h)
 	})
 	t.Run("a reference and a delete with confirmation", func(t *testing.T) {
 		h.keys("up", "f6")
@@ -389,7 +437,7 @@ func TestSKPPlanForms(t *testing.T) {
 		h.keys("enter")
 		requireContains(t, h.view(), "Yohanes Wenda", "Salin dari SKP", "Tidak — mulai dari rencana kosong")
 		h.keys("tab", "tab", "right")
-		requireContains(t, h.view(), "SKP 2025 · Disetujui · 1 RHK")
+		requireContains(t, h.view(), "SKP 2025 · Disetujui · 1 RHK · 1 Jan – 31 Des")
 		skpGolden(t, h)
 		h.keys("ctrl+s")
 		s := skpScreenTop(h)
@@ -552,6 +600,7 @@ func TestSKPListMore(t *testing.T) {
 	h := withDemoAs(t, 120, 40, "admin")
 	h.kin.put(planSKP(h, 2, domain.SKPDiajukan))
 	openKinerja(h)
+	requireContains(t, footerOf(t, h), "F8 Monitoring dan lainnya")
 	h.keys("f8")
 	requireContains(t, h.view(), "Monitoring SKP", "Matriks kinerja Drs. Bambang Sutrisno, M.Si.", "Predikat kinerja organisasi", "Pengaturan SKP")
 	h.keys("enter")
@@ -560,12 +609,203 @@ func TestSKPListMore(t *testing.T) {
 	}
 	relogin(h, "penilai")
 	openKinerja(h)
+	// The footer names what a penilai gets: his staff's monitoring and
+	// his matrix.
+	requireContains(t, footerOf(t, h), "F8 Monitoring, matriks")
 	h.keys("f8")
-	requireContains(t, h.view(), "Matriks kinerja saya")
-	requireAbsent(t, h.view(), "Monitoring SKP", "Pengaturan SKP")
-	h.keys("enter")
+	requireContains(t, h.view(), "Monitoring SKP", "Matriks kinerja saya")
+	requireAbsent(t, h.view(), "Pengaturan SKP", "Predikat kinerja organisasi")
+	h.keys("down", "enter")
 	requireContains(t, h.view(), "Matriks kinerja 2026")
+	h.keys("esc", "f8", "enter")
+	if h.m.top().Title() != "Monitoring SKP" {
+		t.Fatalf("Monitoring not opened for the penilai:\n%s", h.view())
+	}
+	requireAbsent(t, h.view(), "! ")
 	relogin(h, "pegawai")
 	openKinerja(h)
-	requireAbsent(t, h.view(), "F8 Monitoring")
+	requireAbsent(t, h.view(), "F8 ")
+}
+
+// footerOf is the footer line of the whole screen; it fails the test when
+// the footer is cut (its last key, F10 Keluar, is the proof).
+func footerOf(t *testing.T, h *harness) string {
+	t.Helper()
+	lines := strings.Split(h.view(), "\n")
+	f := strings.TrimRight(lines[len(lines)-1], " ")
+	if !strings.HasSuffix(f, "F10 Keluar") || width(f) > h.m.w {
+		t.Fatalf("footer cut at %d columns:\n%s", h.m.w, f)
+	}
+	return f
+}
+
+// flat is text with every run of spaces and line breaks made one space, to
+// find a sentence that the screen wrapped.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// finalEval stores a final evaluation of an SKP (test set-up).
+func finalEval(h *harness, skpID uint64, kind domain.EvalKind, period int) {
+	h.kin.evals = append(h.kin.evals, domain.Evaluasi{ID: h.kin.nextID(), SKPID: skpID, Kind: kind, Period: period,
+		Frequency: domain.Triwulanan, RatingHasil: domain.Sesuai, RatingPerilaku: domain.Sesuai,
+		Predikat: domain.Baik, Final: true, FinalAt: fixedNow().Add(-48 * time.Hour), FinalBy: "penilai"})
+}
+
+func TestSKPNewcomerReview(t *testing.T) {
+	t.Run("revising after final evaluations warns, and the header says so after", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		id := h.kin.put(planSKP(h, 2, domain.SKPDisetujui))
+		finalEval(h, id, domain.EvalPeriodik, 1)
+		finalEval(h, id, domain.EvalTahunan, 0)
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		requireAbsent(t, h.view(), "dibuat sebelum revisi")
+		h.keys("r")
+		requireContains(t, flat(h.m.top().View()), "Evaluasi yang sudah final (Triwulan I, Tahunan) tetap tercatat dan dinilai atas "+
+			"versi sebelumnya; setelah revisi disetujui, minta Admin membuka kunci evaluasi bila perlu dinilai ulang.")
+		h.typeText("Tugas tambahan dari Camat")
+		h.keys("ctrl+s")
+		if got := h.kin.stored(id); got.Revision != 1 {
+			t.Fatalf("revision not opened: %+v", got.Status)
+		}
+		requireContains(t, h.view(), "⚠ Evaluasi final Triwulan I, Tahunan dibuat sebelum revisi 1")
+	})
+	t.Run("no warning when nothing is final", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		id := h.kin.put(planSKP(h, 2, domain.SKPDisetujui))
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		h.keys("r")
+		requireContains(t, h.view(), "Alasan revisi")
+		requireAbsent(t, flat(h.m.top().View()), "Evaluasi yang sudah final")
+	})
+	t.Run("the header shows name and jabatan at 120 columns, NIP where it fits", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		s := planSKP(h, 2, domain.SKPDraft)
+		s.AtasanPenilai = domain.PersonSnapshot{EmployeeID: 1, Nama: "Ir. Maria Fransiska Theresia Wulandari Kusumaningrum, M.Sc.",
+			NIP: "197201012000032001", Jabatan: "Kepala Bagian Perencanaan dan Pengelolaan Keuangan Daerah"}
+		id := h.kin.put(s)
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		v := h.view()
+		requireContains(t, v, "Pegawai yang dinilai           Siti Aminah, S.Kom. · Pranata Komputer Ahli Pertama",
+			"Pejabat penilai kinerja        Drs. Bambang Sutrisno, M.Si. · Camat · NIP 19700315 200003 1 002",
+			"Atasan pejabat penilai kinerja Ir. Maria Fransiska Theresia Wulandari Kusumaningrum, M.Sc. · K…")
+		requireAbsent(t, v, "NIP 19860926", "NIP 19720101")
+	})
+	t.Run("footers keep every key at 120 columns", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		draft := h.kin.put(planSKP(h, 2, domain.SKPDraft))
+		h.send(pushMsg{newSKPScreen(h.m.c, draft)})
+		f := footerOf(t, h)
+		requireContains(t, f, "a Ajukan", "Enter Ubah", "F5 RHK baru", "F6 Indikator", "F8 Hapus", "Tab Ganti tab", "Esc Kembali")
+		if strings.Index(f, "a Ajukan") > strings.Index(f, "Enter Ubah") {
+			t.Fatalf("the step is not first: %s", f)
+		}
+		h.keys("esc")
+		h.kin.skps[draft].Status = domain.SKPDisetujui
+		h.send(pushMsg{newSKPScreen(h.m.c, draft)})
+		requireContains(t, footerOf(t, h), "r Revisi SKP")
+		h.keys("tab")
+		requireContains(t, footerOf(t, h), "Enter Isi realisasi", "F5 Bukti berkas", "F6 Bukti referensi")
+		h.keys("enter")
+		h.typeText("Memasang jaringan")
+		h.keys("ctrl+s")
+		file := filepath.Join(t.TempDir(), "bukti.pdf")
+		if err := os.WriteFile(file, []byte("%PDF"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		h.keys("f5")
+		h.typeText(file)
+		h.keys("ctrl+s", "down")
+		requireContains(t, footerOf(t, h), "F7 Simpan salinan", "F8 Hapus bukti", "F5/F6 Bukti baru")
+		h.keys("shift+tab", "shift+tab") // Revisi
+		footerOf(t, h)
+		relogin(h, "penilai")
+		openKinerja(h)
+		footerOf(t, h)
+		h.kin.skps[draft].Status = domain.SKPDiajukan
+		h.send(pushMsg{newSKPScreen(h.m.c, draft)})
+		requireContains(t, footerOf(t, h), "s Setujui", "k Kembalikan")
+		relogin(h, "admin")
+		openKinerja(h)
+		footerOf(t, h)
+		h.send(pushMsg{newSKPScreen(h.m.c, draft)})
+		requireContains(t, footerOf(t, h), "s Setujui", "k Kembalikan")
+	})
+	t.Run("next step after approval is the work, not a revision", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		id := h.kin.put(planSKP(h, 2, domain.SKPDisetujui))
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		v := h.view()
+		requireContains(t, v, "Langkah berikutnya: isi rencana aksi dan realisasi di tab Pelaksanaan.")
+		requireAbsent(t, v, "Langkah berikutnya: r")
+		requireContains(t, footerOf(t, h), "r Revisi SKP")
+		relogin(h, "penilai")
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		requireContains(t, h.view(), "Langkah berikutnya: beri umpan balik, catat dialog kinerja, nilai di tab Evaluasi.")
+		requireAbsent(t, h.view(), "Langkah berikutnya: r")
+	})
+	t.Run("Ajukan is not the next step while an RHK lacks indicators", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		s := planSKP(h, 2, domain.SKPDraft)
+		s.RHK = append(s.RHK, domain.RHK{ID: 3, Kategori: domain.RHKUtama, Text: "Tersusunnya laporan", Intervensi: "Meningkatnya layanan"})
+		s.NextRHKID = 3
+		id := h.kin.put(s)
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		requireContains(t, flat(h.m.top().View()), "Langkah berikutnya: lengkapi dulu indikator kinerja RHK 2 (pilih RHK-nya, lalu F6), "+
+			"baru ajukan ke penilai.", "⚠ RHK 2 belum punya indikator kinerja individu.")
+		requireContains(t, footerOf(t, h), "a Ajukan")
+		requireAbsent(t, h.view(), "Langkah berikutnya: a Ajukan")
+		h.keys("a") // still allowed, with the warning in the question
+		requireContains(t, h.view(), "Ajukan SKP 2026", "RHK 2 belum punya indikator")
+	})
+	t.Run("Beranda: a penilai sees what waits for him and opens it", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "penilai")
+		h.kin.put(planSKP(h, 2, domain.SKPDiajukan))
+		h.kin.put(planSKP(h, 3, domain.SKPDraft))
+		h.keys("f2")
+		requireContains(t, h.view(), "1 SKP menunggu persetujuan Anda", "› [ Tinjau SKP yang menunggu (1) ]")
+		h.keys("enter")
+		if _, ok := h.m.top().(*skpList); !ok {
+			t.Fatalf("the button did not open the SKP list:\n%s", h.view())
+		}
+		v := h.view()
+		requireContains(t, v, "Siti Aminah", "Diajukan · menunggu Anda", "1 SKP", "menunggu Anda")
+		requireAbsent(t, v, "Yohanes")
+		h.keys("esc") // the search goes, the rest shows
+		requireContains(t, h.view(), "Yohanes", "2 SKP")
+		h.keys("esc")
+		for _, s := range h.kin.skps { // decided meanwhile
+			s.Status = domain.SKPDisetujui
+		}
+		h.send(reloadMsg{})
+		requireAbsent(t, h.view(), "menunggu persetujuan", "Tinjau SKP")
+	})
+	t.Run("Beranda: a pegawai sees his returned SKP with the note", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "pegawai")
+		s := planSKP(h, 2, domain.SKPDikembalikan)
+		s.ReturnNote = "Target RHK 1 terlalu rendah; sesuaikan dengan RHK atasan."
+		id := h.kin.put(s)
+		h.keys("f2")
+		requireContains(t, h.view(), "SKP Anda dikembalikan penilai: Target RHK 1 terlalu rendah", "[ Buka SKP yang dikembalikan ]")
+		requireAbsent(t, h.view(), "menunggu persetujuan")
+		h.keys("enter")
+		if skpScreenTop(h).skpID != id {
+			t.Fatal("another SKP opened")
+		}
+		requireContains(t, h.view(), "! Dikembalikan oleh pejabat penilai: Target RHK 1 terlalu rendah")
+	})
+	t.Run("the penilai's list puts what waits for him first", func(t *testing.T) {
+		h := withDemoAs(t, 120, 40, "penilai")
+		h.kin.put(planSKP(h, 2, domain.SKPDraft))
+		h.kin.put(planSKP(h, 3, domain.SKPDiajukan))
+		openKinerja(h)
+		v := h.view()
+		yoh, siti := strings.Index(v, "Yohanes Wenda"), strings.Index(v, "Siti Aminah")
+		if yoh < 0 || siti < 0 || yoh > siti {
+			t.Fatalf("the waiting SKP is not first:\n%s", v)
+		}
+		requireContains(t, v, "Diajukan · menunggu Anda", "1 Jan – 31 Des")
+		h.keys("enter")
+		if got := skpScreenTop(h).skpID; h.kin.stored(got).EmployeeID != 3 {
+			t.Fatal("Enter did not open the waiting SKP")
+		}
+	})
 }

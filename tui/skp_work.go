@@ -62,13 +62,33 @@ func (t *workTab) limit() int64 {
 
 func (t *workTab) workErr() error { return skpCan(t.h, domain.OpWork) }
 
+// Keys follow the row under the cursor, so the footer names what works
+// there and keeps every key at 120 columns: on a period row, filling it
+// and adding bukti; on a bukti, its copy and its deletion.
 func (t *workTab) Keys() []KeyHelp {
-	keys := []KeyHelp{{"↑↓", "Pilih"}}
-	if t.workErr() == nil {
-		keys = append(keys, KeyHelp{"Enter", "Isi rencana aksi/realisasi"}, KeyHelp{"F5", "Bukti berkas"},
-			KeyHelp{"F6", "Bukti referensi"}, KeyHelp{"F8", "Hapus bukti"})
+	var keys []KeyHelp
+	r, ok := t.current()
+	onBukti := ok && r.bukti >= 0 && r.work != nil && r.bukti < len(r.work.Bukti)
+	canWork := t.workErr() == nil
+	if onBukti {
+		if r.work.Bukti[r.bukti].Kind == domain.BuktiFile {
+			keys = append(keys, KeyHelp{"F7", "Simpan salinan"})
+		} else {
+			keys = append(keys, KeyHelp{"Enter", "Lihat"})
+		}
+		if canWork {
+			keys = append(keys, KeyHelp{"F8", "Hapus bukti"})
+		}
+		if canWork {
+			keys = append(keys, KeyHelp{"F5/F6", "Bukti baru"})
+		}
+	} else if canWork {
+		keys = append(keys, KeyHelp{"Enter", "Isi realisasi"}, KeyHelp{"F5", "Bukti berkas"}, KeyHelp{"F6", "Bukti referensi"})
 	}
-	return append(keys, KeyHelp{"F7", "Simpan salinan"})
+	if canWork {
+		return keys // ↑↓ is left out here, as on the Rencana tab: the cursor shows it
+	}
+	return append(keys, KeyHelp{"↑↓", "Pilih"})
 }
 
 // Column widths of the period table.
@@ -611,9 +631,10 @@ func readBukti(path string, limit int64) (string, []byte, error) {
 	case !fi.Mode().IsRegular():
 		return "", nil, &domain.Error{Code: domain.EINVALID, Field: "path", Message: "Bukan berkas biasa: " + p + "."}
 	}
+	// Short enough for the status line at 120 columns: a long name is cut.
 	tooBig := func(n int64) error {
-		return &domain.Error{Code: domain.EINVALID, Field: "path", Message: "Berkas " + filepath.Base(p) + " berukuran " + skpSize(n) +
-			", melebihi batas " + skpSize(limit) + " per berkas. Perkecil berkasnya (misalnya pindai ulang dengan resolusi lebih rendah) atau catat sebagai referensi (F6)."}
+		return &domain.Error{Code: domain.EINVALID, Field: "path", Message: "Berkas " + clip(inert(filepath.Base(p)), 32) + " " + skpSize(n) +
+			" melebihi batas " + skpSize(limit) + ". Perkecil berkasnya atau ubah batas di Pengaturan SKP."}
 	}
 	if limit > 0 && fi.Size() > limit {
 		return "", nil, tooBig(fi.Size())
@@ -681,10 +702,25 @@ func newBuktiRefForm(c *Common, skpID, workID uint64, label string) *skpActForm 
 }
 
 // newBuktiCopyForm writes the verified copy of a bukti file where the user
-// says; an existing file is never overwritten.
+// says; an existing file is never overwritten. The default is the user's
+// home folder (C:\Users\<nama> on Windows) with the original name, and a
+// relative path is read from there too: never from the folder asndesk
+// happened to be started in, which the user cannot see.
 func newBuktiCopyForm(c *Common, skpID, workID uint64, b domain.Bukti) *skpActForm {
-	dest := textField("dest", "Simpan ke", b.Name, 1000)
+	home, herr := os.UserHomeDir()
+	if herr == nil && !filepath.IsAbs(home) {
+		herr = errors.New("home is not absolute")
+	}
+	name := skpBaseName(b.Name)
+	def := ""
+	if herr == nil {
+		def = filepath.Join(home, name)
+	}
+	dest := textField("dest", "Simpan ke", def, 1000)
 	dest.hint = "Lokasi dan nama berkas salinan; berkas yang sudah ada tidak ditimpa."
+	if herr == nil {
+		dest.hint = "Lokasi lengkap berkas salinan; nama tanpa folder disimpan di " + home + ". Berkas yang sudah ada tidak ditimpa."
+	}
 	intro := []string{"Salinan " + b.Name + " (" + skpSize(b.Size) + ") diperiksa dengan SHA-256 sebelum ditulis.", ""}
 	a := newSKPActForm(c, "Simpan salinan bukti", intro, []*field{dest})
 	a.reload = false
@@ -693,14 +729,22 @@ func newBuktiCopyForm(c *Common, skpID, workID uint64, b domain.Bukti) *skpActFo
 		if d == "" {
 			return nil, domain.FieldErrors{"dest": "Tulis lokasi berkas salinan."}
 		}
+		p := cleanPath(d)
+		if !filepath.IsAbs(p) {
+			if herr != nil {
+				return nil, domain.FieldErrors{"dest": "Tulis lokasi lengkap, misalnya /home/nama/Dokumen/" + name + " atau C:\\Users\\nama\\Documents\\" + name + "."}
+			}
+			p = filepath.Join(home, p)
+		}
+		p = filepath.Clean(p)
 		return func(ctx context.Context) (uint64, string, error) {
 			full, err := c.Kinerja.BuktiFile(ctx, skpID, workID, b.ID)
 			if err != nil {
 				return 0, "", err
 			}
-			p := cleanPath(d)
+			p := p
 			if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-				p = filepath.Join(p, full.Name)
+				p = filepath.Join(p, skpBaseName(full.Name))
 			}
 			f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 			if errors.Is(err, fs.ErrExist) {
@@ -716,8 +760,18 @@ func newBuktiCopyForm(c *Common, skpID, workID uint64, b domain.Bukti) *skpActFo
 				_ = os.Remove(p)
 				return 0, "", &domain.Error{Code: domain.EINVALID, Field: "dest", Message: "Salinan tidak dapat ditulis ke " + p + " (ruang disk penuh?)."}
 			}
-			return 0, "Salinan \"" + full.Name + "\" disimpan ke " + p + " (SHA-256 cocok).", nil
+			return 0, "Salinan tersimpan (SHA-256 cocok): " + p, nil
 		}, nil
 	}
 	return a
+}
+
+// skpBaseName is the file name of a stored bukti without any folder part
+// it may hold, so a copy never lands outside the folder the user chose.
+func skpBaseName(name string) string {
+	n := filepath.Base(filepath.Clean("/" + strings.ReplaceAll(name, "\\", "/")))
+	if n == "" || n == "/" || n == "." || n == string(filepath.Separator) {
+		return "bukti"
+	}
+	return n
 }
