@@ -158,13 +158,15 @@ func tabAt(xs [][2]int, x int) int {
 // ---- Pengingat ----
 
 type reminderRow struct {
-	r    domain.Reminder
-	name string
-	nip  string
+	r     domain.Reminder
+	name  string
+	nip   string
+	skpID uint64 // the SKP of a dialog kinerja reminder
 }
 
 type remindersScreen struct {
 	reportBase
+	fullH int // the screen's height; reportBase.h leaves remDetailH out
 	all   []reminderRow
 	shown []reminderRow
 	tab   int
@@ -182,13 +184,59 @@ func reminderTabs() []domain.ReminderKind {
 	return []domain.ReminderKind{"", domain.RemKGB, domain.RemKP, domain.RemPensiun, domain.RemKontrak, domain.RemHukdis, domain.RemCutiBesar, remDialog}
 }
 
+// pengingatTabs are the Pengingat screen's tabs: Semua, then the dialog
+// kinerja (one Right away, not at the far end behind the career kinds),
+// then the career kinds in the order of reminderTabs.
+func pengingatTabs() []domain.ReminderKind {
+	ks := reminderTabs()
+	out := []domain.ReminderKind{"", remDialog}
+	for _, k := range ks[1:] {
+		if k != remDialog {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// remDetailH is the room under the Pengingat table for the selected
+// reminder's full rule.
+const remDetailH = 4
+
 func newRemindersScreen(c *Common) *remindersScreen {
 	return &remindersScreen{reportBase: reportBase{base: newBase(c)}}
 }
 
 func (s *remindersScreen) Title() string { return "Pengingat" }
 func (s *remindersScreen) Keys() []KeyHelp {
-	return []KeyHelp{{"←/→", "Jenis"}, {"↑↓", "Gulir"}, {"Enter", "Buka pegawai"}}
+	open := "Buka pegawai"
+	if s.cursor < len(s.shown) && s.shown[s.cursor].skpID != 0 {
+		open = "Buka dialog kinerja SKP"
+	}
+	return []KeyHelp{{"←/→", "Jenis"}, {"↑↓", "Gulir"}, {"Enter", open}}
+}
+
+func (s *remindersScreen) SetSize(w, h int) {
+	s.fullH = h
+	s.reportBase.SetSize(w, max(5, h-remDetailH))
+}
+
+// open shows a reminder's employee: a dialog kinerja reminder opens the
+// SKP on its Dialog kinerja tab, the others the profile.
+func (s *remindersScreen) open(i int) tea.Cmd {
+	if i < 0 || i >= len(s.shown) {
+		return nil
+	}
+	r := s.shown[i]
+	if r.skpID == 0 {
+		return push(newEmployeeDetail(s.c, r.r.EmployeeID))
+	}
+	sk := newSKPScreen(s.c, r.skpID)
+	for j, t := range sk.tabs {
+		if t.Title() == "Dialog kinerja" {
+			sk.setTab(j)
+		}
+	}
+	return push(sk)
 }
 func (s *remindersScreen) Init() tea.Cmd { return s.init(s.rebuild) }
 
@@ -233,13 +281,14 @@ func dialogReminders(d *reportData) []reminderRow {
 		if s.Year != d.today.Year || s.NextDialog.IsZero() || e == nil || !e.Status.Active() || horizon.Before(s.NextDialog) {
 			continue
 		}
+		// Short: the key words must show in the Aturan column.
 		r := domain.Reminder{Kind: remDialog, EmployeeID: s.EmployeeID, Date: s.NextDialog,
-			Rule: "Disepakati pada dialog kinerja " + s.LastDialog.String() + " (SKP " + itoa(s.Year) + ")"}
+			Rule: "Disepakati di dialog " + s.LastDialog.String()}
 		if s.NextDialog.Before(d.today) {
 			r.Terlambat = true
-			r.Rule = "Terlambat " + itoa(s.NextDialog.DaysUntil(d.today)) + " hari; " + strings.ToLower(r.Rule[:1]) + r.Rule[1:]
+			r.Rule = "Terlambat " + itoa(s.NextDialog.DaysUntil(d.today)) + " hari; disepakati " + s.LastDialog.String()
 		}
-		out = append(out, reminderRow{r: r, name: e.FullName(), nip: domain.FormatNIP(e.NIP)})
+		out = append(out, reminderRow{r: r, name: e.FullName(), nip: domain.FormatNIP(e.NIP), skpID: s.SKPID})
 	}
 	return out
 }
@@ -250,7 +299,7 @@ func (s *remindersScreen) rebuild() {
 }
 
 func (s *remindersScreen) filter() {
-	k := reminderTabs()[s.tab]
+	k := pengingatTabs()[s.tab]
 	s.shown = s.shown[:0]
 	for _, r := range s.all {
 		if k == "" || r.r.Kind == k {
@@ -262,7 +311,7 @@ func (s *remindersScreen) filter() {
 }
 
 func (s *remindersScreen) setTab(i int) {
-	n := len(reminderTabs())
+	n := len(pengingatTabs())
 	s.tab = (i%n + n) % n
 	s.cursor, s.offset = 0, 0
 	s.filter()
@@ -280,9 +329,7 @@ func (s *remindersScreen) Update(msg tea.Msg) tea.Cmd {
 		case "right", "tab", "f7":
 			s.setTab(s.tab + 1)
 		case "enter":
-			if s.cursor < len(s.shown) {
-				return push(newEmployeeDetail(s.c, s.shown[s.cursor].r.EmployeeID))
-			}
+			return s.open(s.cursor)
 		}
 	case tea.MouseMsg:
 		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
@@ -292,7 +339,7 @@ func (s *remindersScreen) Update(msg tea.Msg) tea.Cmd {
 				}
 			} else if i := s.offset + msg.Y - 3; msg.Y >= 3 && i < len(s.shown) {
 				if i == s.cursor {
-					return push(newEmployeeDetail(s.c, s.shown[i].r.EmployeeID))
+					return s.open(i)
 				}
 				s.cursor = i
 			}
@@ -311,7 +358,7 @@ func (s *remindersScreen) View() string {
 		counts[r.r.Kind]++
 	}
 	var labels []string
-	for _, k := range reminderTabs() {
+	for _, k := range pengingatTabs() {
 		if k == "" {
 			labels = append(labels, "Semua ("+itoa(len(s.all))+")")
 		} else {
@@ -335,39 +382,74 @@ func (s *remindersScreen) View() string {
 	lines := []string{clip(bar, s.w),
 		st.Muted.Render(clip("Jatuh tempo dalam "+itoa(s.data.settings.ReminderMonths)+" bulan ke depan (dan yang terlambat), per "+s.data.today.Long()+".", s.w))}
 	end := min(len(s.shown), s.offset+s.page())
-	// Jenis is as wide as its longest entry on screen (30–40), so a late
-	// "Dialog kinerja berikutnya" still shows its "(terlambat)".
-	kindW := 30
+	// Jenis and Pegawai are as wide as their longest entry on screen
+	// (Jenis 16–30, Pegawai 12–28); Aturan gets the rest.
+	kindW, nameW := 16, 12
 	for i := s.offset; i < end; i++ {
-		kindW = max(kindW, min(40, width(reminderKindText(s.shown[i].r))))
+		kindW = max(kindW, min(30, width(reminderKindText(s.shown[i].r))))
+		nameW = max(nameW, min(28, width(s.shown[i].name)))
 	}
-	nameW := 28
-	if kindW > 30 {
-		nameW = 24 // the wider Jenis takes from Pegawai, not all from Aturan
+	// Two spaces between columns: a full cell must not run into the next.
+	ruleW := max(10, s.w-2-10-kindW-nameW-6)
+	row := func(date, kind, name, rule string) string {
+		return fit(date, 10) + "  " + fit(kind, kindW) + "  " + fit(name, nameW) + "  " + fit(rule, ruleW)
 	}
-	ruleW := max(10, s.w-12-kindW-nameW-4)
-	lines = append(lines, st.TableHeader.Render(fit("Tanggal", 12)+" "+fit("Jenis", kindW)+" "+fit("Pegawai", nameW)+" "+fit("Aturan", ruleW)))
+	lines = append(lines, st.TableHeader.Render(clip("  "+row("Tanggal", "Jenis", "Pegawai", "Aturan"), s.w)))
 	for i := s.offset; i < end; i++ {
 		r := s.shown[i]
-		rule := r.r.Rule
-		if len(r.r.Notes) > 0 {
-			rule += " — " + strings.Join(r.r.Notes, "; ")
-		}
-		line := fit(r.r.Date.String(), 12) + " " + fit(reminderKindText(r.r), kindW) + " " + fit(r.name, nameW) + " " + fit(rule, ruleW)
+		line := row(r.r.Date.String(), reminderKindText(r.r), r.name, reminderRule(r.r))
 		if i == s.cursor {
-			line = st.RowSelected.Render(line)
+			line = st.RowSelected.Render(clip("› "+line, s.w))
+		} else {
+			line = clip("  "+line, s.w)
 		}
 		lines = append(lines, line)
 	}
 	if len(s.shown) == 0 {
 		lines = append(lines, st.Muted.Render("Tidak ada yang jatuh tempo."))
 	}
+	// The selected reminder's rule in full under the table: the column
+	// shows its start only.
+	if s.cursor < len(s.shown) && s.fullH > 0 {
+		for len(lines) < s.fullH-remDetailH+1 {
+			lines = append(lines, "")
+		}
+		r := s.shown[s.cursor]
+		for i, l := range kinWrap("Aturan ("+r.name+"): "+reminderRule(r.r), s.w) {
+			if i == remDetailH-1 {
+				break
+			}
+			lines = append(lines, st.Muted.Render(l))
+		}
+	}
 	return strings.Join(lines, "\n")
 }
 
-// reminderKindText is the Jenis column: the kind, marked when late.
+// reminderRule is a reminder's rule with its notes, as sentences.
+func reminderRule(r domain.Reminder) string {
+	if len(r.Notes) == 0 {
+		return r.Rule
+	}
+	notes := make([]string, len(r.Notes))
+	for i, n := range r.Notes {
+		if n = strings.TrimSpace(n); n != "" && !strings.HasSuffix(n, ".") {
+			n += "."
+		}
+		notes[i] = n
+	}
+	return r.Rule + " — " + strings.Join(notes, " ")
+}
+
+// reminderKindText is the Jenis column: the kind, marked when late. The
+// dialog kinerja kind is short (its tab has the full name) and its rule
+// starts with "Terlambat N hari", so the column leaves that to Aturan.
 func reminderKindText(r domain.Reminder) string {
-	if r.Terlambat {
+	switch {
+	case r.Kind == remDialog && r.Terlambat:
+		return "! Dialog kinerja"
+	case r.Kind == remDialog:
+		return "Dialog kinerja"
+	case r.Terlambat:
 		return "! " + string(r.Kind) + " (terlambat)"
 	}
 	return string(r.Kind)

@@ -118,9 +118,37 @@ func kinDialogDate(ds []domain.Dialog, id uint64) string {
 	return "sebelumnya"
 }
 
-// kinKesepakatanLine is one agreed action with its owner, due date,
-// status and where it was carried from.
-func kinKesepakatanLine(k domain.Kesepakatan, ds []domain.Dialog) string {
+// kinCarriedTo is the date of the first dialog after from that holds the
+// kesepakatan id again, i.e. the dialog it was carried into; its status in
+// from is then no longer the one to act on.
+func kinCarriedTo(ds []domain.Dialog, from domain.Dialog, id uint64) (domain.Date, bool) {
+	if id == 0 || from.ID == 0 {
+		return domain.Date{}, false
+	}
+	later := func(a, b domain.Dialog) bool { return b.Date.Before(a.Date) || a.Date == b.Date && a.ID > b.ID }
+	var to *domain.Dialog
+	for i := range ds {
+		d := &ds[i]
+		if d.ID == from.ID || !later(*d, from) || to != nil && !later(*to, *d) {
+			continue
+		}
+		for _, k := range d.Kesepakatan {
+			if k.ID == id {
+				to = d
+				break
+			}
+		}
+	}
+	if to == nil {
+		return domain.Date{}, false
+	}
+	return to.Date, true
+}
+
+// kinKesepakatanLine is one agreed action of dialog in with its owner, due
+// date, status and where it was carried from; one carried on into a later
+// dialog says so instead of its status there.
+func kinKesepakatanLine(k domain.Kesepakatan, ds []domain.Dialog, in domain.Dialog) string {
 	line := inert(k.Text)
 	if k.Owner != "" {
 		line += " — PJ: " + inert(k.Owner)
@@ -128,7 +156,11 @@ func kinKesepakatanLine(k domain.Kesepakatan, ds []domain.Dialog) string {
 	if !k.Due.IsZero() {
 		line += " · batas " + k.Due.String()
 	}
-	line += " · " + k.Status.String()
+	if to, ok := kinCarriedTo(ds, in, k.ID); ok && k.Status != domain.KesepakatanTercapai {
+		line += " · dibawa ke dialog " + to.String()
+	} else {
+		line += " · " + k.Status.String()
+	}
 	if k.CarriedFrom != 0 || k.Carried > 0 {
 		line += " · dibawa dari dialog " + kinDialogDate(ds, k.CarriedFrom)
 		if k.Carried > 1 {
@@ -149,7 +181,9 @@ func (t *dlgTab) View(w, h int) string {
 		lines = append(lines, st.Muted.Render("Tanggal dialog berikutnya belum disepakati."))
 	case next.IsZero():
 	case next.Before(today):
-		lines = append(lines, st.FieldWarning.Render(clip("⚠ Dialog berikutnya "+next.String()+" sudah lewat "+itoa(next.DaysUntil(today))+" hari (Terlambat; disepakati pada dialog "+from.String()+").", w)))
+		for _, l := range kinWrap("⚠ Dialog berikutnya "+next.String()+" sudah lewat "+itoa(next.DaysUntil(today))+" hari (Terlambat; disepakati pada dialog "+from.String()+").", w) {
+			lines = append(lines, st.FieldWarning.Render(l))
+		}
 	default:
 		lines = append(lines, clip("Dialog berikutnya: "+st.Title.Render(next.String())+st.Muted.Render(" (disepakati pada dialog "+from.String()+")"), w))
 	}
@@ -166,8 +200,8 @@ func (t *dlgTab) View(w, h int) string {
 		return strings.Join(append(lines, st.Muted.Render(clip(hint, w))), "\n")
 	}
 	d, _ := t.current()
-	pesW := max(12, w-12-24-18-12-4)
-	lines = append(lines, "", st.TableHeader.Render(fit("Tanggal", 12)+" "+fit("Jenis", 24)+" "+fit("Peserta", pesW)+" "+fit("Kesepakatan", 18)+" "+fit("Berikutnya", 12)))
+	pesW := max(12, w-2-12-24-18-12-4)
+	lines = append(lines, "", st.TableHeader.Render(clip("  "+fit("Tanggal", 12)+" "+fit("Jenis", 24)+" "+fit("Peserta", pesW)+" "+fit("Kesepakatan", 18)+" "+fit("Berikutnya", 12), w)))
 	listH := max(3, min(len(ds), (h-len(lines))/3))
 	sel := t.index()
 	t.scroll.cursor = sel
@@ -187,7 +221,9 @@ func (t *dlgTab) View(w, h int) string {
 		}
 		line := fit(x.Date.String(), 12) + " " + fit(x.Kind.Label(), 24) + " " + fit(strings.Join(x.Peserta, "; "), pesW) + " " + fit(kes, 18) + " " + fit(x.NextDate.String(), 12)
 		if i == sel {
-			line = st.RowSelected.Render(line)
+			line = st.RowSelected.Render(clip("› "+line, w))
+		} else {
+			line = clip("  "+line, w)
 		}
 		lines = append(lines, line)
 	}
@@ -211,7 +247,7 @@ func (t *dlgTab) View(w, h int) string {
 	} else {
 		detail = append(detail, "Kesepakatan:")
 		for i, k := range d.Kesepakatan {
-			for j, l := range kinWrap(itoa(i+1)+". "+kinKesepakatanLine(k, ds), w-2) {
+			for j, l := range kinWrap(itoa(i+1)+". "+kinKesepakatanLine(k, ds, d), w-2) {
 				if j > 0 {
 					l = "   " + l
 				}
@@ -279,6 +315,9 @@ func newDlgForm(h *skpHost, d *domain.Dialog) *dlgForm {
 	}
 	date := textField("tanggal", "Tanggal dialog *", v.Date.String(), 10)
 	date.hint = "HH-BB-TTTT"
+	if next, ok := s.agreed(); ok {
+		date.hint = "HH-BB-TTTT · dialog berikutnya yang disepakati: " + next.String()
+	}
 	kind := choiceField("jenis", "Jenis dialog *", kindLabels, indexOf(kinds, v.Kind))
 	peserta := textField("peserta", "Peserta", strings.Join(v.Peserta, "; "), 500)
 	peserta.hint = "Nama dipisah titik koma."
@@ -309,6 +348,11 @@ func (s *dlgForm) addKes(k domain.Kesepakatan) *field {
 	if k.CarriedFrom != 0 || k.Carried > 0 {
 		section += " · dibawa dari dialog " + kinDialogDate(s.dialogs, k.CarriedFrom)
 	}
+	if s.orig != nil {
+		if to, ok := kinCarriedTo(s.dialogs, *s.orig, k.ID); ok {
+			section += " · dibawa ke dialog " + to.String()
+		}
+	}
 	txt := textField(key+"text", "Kesepakatan", k.Text, 2000)
 	txt.section = section
 	owner := textField(key+"owner", "Penanggung jawab", k.Owner, 200)
@@ -330,20 +374,36 @@ func (s *dlgForm) addKes(k domain.Kesepakatan) *field {
 	return txt
 }
 
-// syncTopics shows the chosen topics as the topik field's one option.
+// dlgTopicRHKW is how much of an RHK's label the topik field shows when
+// more than one topic is chosen, so every topic stays in view.
+const dlgTopicRHKW = 16
+
+// syncTopics shows the chosen topics as the topik field's one option:
+// one topic in full; several as "N topik: " and each, an RHK shortened
+// to its number and first words ("2 topik: RHK 1: Terkelo…; Akuntabel").
 func (s *dlgForm) syncTopics() {
-	var labels []string
+	var labels, short []string
 	for _, t := range s.targets {
 		if s.topics[t] {
-			labels = append(labels, t.Label(s.skp))
+			l := t.Label(s.skp)
+			labels = append(labels, l)
+			if t.RHKID != 0 {
+				l = clip(inert(l), dlgTopicRHKW)
+			}
+			short = append(short, l)
 		}
 	}
 	f := s.form.get("topik")
-	if len(labels) == 0 {
+	switch len(labels) {
+	case 0:
 		f.options, f.choice = nil, -1
 		return
+	case 1:
+		f.options, f.choice = labels, 0
+		return
 	}
-	f.options, f.choice = []string{strings.Join(labels, "; ")}, 0
+	labels = short
+	f.options, f.choice = []string{itoa(len(labels)) + " topik: " + strings.Join(labels, "; ")}, 0
 }
 
 func (s *dlgForm) Title() string {
@@ -370,19 +430,37 @@ func (s *dlgForm) carried() []domain.Kesepakatan {
 	return d.Kesepakatan
 }
 
+// agreed is the next dialog date the latest dialog agreed on, when it is
+// today or later: a new dialog is most likely that one. The form keeps
+// today's date (the dialog is recorded when it happens) and shows it.
+func (s *dlgForm) agreed() (domain.Date, bool) {
+	if s.orig != nil {
+		return domain.Date{}, false
+	}
+	next, _ := kinNextDialog(s.dialogs)
+	if next.IsZero() || next.Before(s.c.today()) {
+		return domain.Date{}, false
+	}
+	return next, true
+}
+
 func (s *dlgForm) about(w int) []string {
+	st := &s.c.Styles
+	var out []string
+	if next, ok := s.agreed(); ok {
+		out = append(out, st.Muted.Render(clip("Dialog berikutnya yang disepakati: "+next.String(), w)), "")
+	}
 	c := s.carried()
 	if len(c) == 0 {
-		return nil
+		return out
 	}
-	st := &s.c.Styles
-	out := []string{st.Label.Render(clip("Dibawa otomatis dari dialog sebelumnya (belum tercapai):", w))}
+	out = append(out, st.Label.Render(clip("Dibawa otomatis dari dialog sebelumnya (belum tercapai):", w)))
 	for i, k := range c {
 		if i == 3 {
 			out = append(out, st.Muted.Render("  … dan "+itoa(len(c)-3)+" lainnya"))
 			break
 		}
-		out = append(out, clip("  • "+kinKesepakatanLine(k, s.dialogs), w))
+		out = append(out, clip("  • "+kinKesepakatanLine(k, s.dialogs, domain.Dialog{}), w))
 	}
 	return append(out, "")
 }
@@ -495,28 +573,111 @@ func atoiOr(s string, def int) int {
 	return n
 }
 
-type (
-	dlgSavedMsg struct {
-		id  uint64
-		err error
-	}
-	dlgTopicMsg struct{ index int }
-)
+type dlgSavedMsg struct {
+	id  uint64
+	err error
+}
 
-// chooseTopics opens the topic chooser; Enter toggles one topic and opens
-// it again on the same line, Esc ends the choice.
-func (s *dlgForm) chooseTopics(cursor int) tea.Cmd {
-	labels := make([]string, len(s.targets))
-	for i, t := range s.targets {
+// toggleTopic chooses or drops the i-th topic.
+func (s *dlgForm) toggleTopic(i int) {
+	if i < 0 || i >= len(s.targets) {
+		return
+	}
+	t := s.targets[i]
+	if s.topics[t] {
+		delete(s.topics, t)
+	} else {
+		s.topics[t] = true
+	}
+	s.form.touched["topik"] = true
+	s.syncTopics()
+}
+
+// dlgTopicPicker chooses the dialog's topics, several at once: Enter or
+// Space chooses or drops the topic under the cursor and stays, Esc ends
+// the choice and goes back to the form, which has every change already.
+// A screen of its own rather than the chooser dialog, whose keys mean
+// "take one and close".
+type dlgTopicPicker struct {
+	base
+	f *dlgForm
+	scroll
+}
+
+const dlgPickerKeys = "↑↓ pindah · Enter/Spasi pilih/lepas · Esc selesai (kembali ke formulir)"
+
+func newDlgTopicPicker(f *dlgForm) *dlgTopicPicker {
+	return &dlgTopicPicker{base: newBase(f.c), f: f}
+}
+
+func (p *dlgTopicPicker) Title() string { return "Topik dialog" }
+func (p *dlgTopicPicker) Keys() []KeyHelp {
+	return []KeyHelp{{"↑↓", "Pindah"}, {"Enter/Spasi", "Pilih/lepas"}}
+}
+
+func (p *dlgTopicPicker) page() int  { return max(1, p.h-4) }
+func (p *dlgTopicPicker) move(d int) { p.scroll.move(d, len(p.f.targets), p.page()) }
+
+func (p *dlgTopicPicker) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if listKeys(msg.String(), p.page(), len(p.f.targets), p.move) {
+			return nil
+		}
+		switch msg.String() {
+		case "enter", " ":
+			p.f.toggleTopic(p.cursor)
+		}
+	case tea.MouseMsg:
+		if msg.Action != tea.MouseActionPress {
+			return nil
+		}
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			p.move(-1)
+		case tea.MouseButtonWheelDown:
+			p.move(1)
+		case tea.MouseButtonLeft:
+			if i := p.offset + msg.Y - 2; msg.Y >= 2 && i < len(p.f.targets) && msg.Y < 2+p.page() {
+				p.cursor = i
+				p.f.toggleTopic(i)
+			}
+		}
+	}
+	return nil
+}
+
+func (p *dlgTopicPicker) View() string {
+	st := &p.c.Styles
+	f := p.f
+	lines := []string{st.Muted.Render(clip("Topik yang dibahas, boleh lebih dari satu: "+dlgPickerKeys, p.w)), ""}
+	p.move(0)
+	end := min(len(f.targets), p.offset+p.page())
+	for i := p.offset; i < end; i++ {
+		t := f.targets[i]
 		mark := "[ ] "
-		if s.topics[t] {
+		if f.topics[t] {
 			mark = "[x] "
 		}
-		labels[i] = mark + t.Label(s.skp)
+		line := mark + inert(t.Label(f.skp))
+		if i == p.cursor {
+			line = st.RowSelected.Render(clip("› "+line, p.w))
+		} else {
+			line = clip("  "+line, p.w)
+		}
+		lines = append(lines, line)
 	}
-	return showDialog(chooseDialog(&s.c.Styles, "Topik dialog (Enter pilih/lepas, Esc selesai)", labels, cursor, func(i int) tea.Cmd {
-		return func() tea.Msg { return taggedMsg{to: s.id, msg: dlgTopicMsg{i}} }
-	}))
+	for i := end - p.offset; i < p.page(); i++ {
+		lines = append(lines, "")
+	}
+	chosen := 0
+	for _, t := range f.targets {
+		if f.topics[t] {
+			chosen++
+		}
+	}
+	lines = append(lines, "", st.Muted.Render(clip(dlgPickerKeys+" · "+itoa(chosen)+" dari "+itoa(len(f.targets))+" dipilih", p.w)))
+	return strings.Join(lines, "\n")
 }
 
 func (s *dlgForm) Update(msg tea.Msg) tea.Cmd {
@@ -538,19 +699,6 @@ func (s *dlgForm) Update(msg tea.Msg) tea.Cmd {
 		// reload: the next dialog date feeds Pengingat, which caches per
 		// data version.
 		return tea.Batch(pop(savedResult{msg.id}), reload(status))
-	case dlgTopicMsg:
-		if msg.index >= 0 && msg.index < len(s.targets) {
-			t := s.targets[msg.index]
-			if s.topics[t] {
-				delete(s.topics, t)
-			} else {
-				s.topics[t] = true
-			}
-			s.form.touched["topik"] = true
-			s.syncTopics()
-			return s.chooseTopics(msg.index)
-		}
-		return nil
 	case tea.KeyMsg:
 		if msg.String() == "f5" && !s.busy {
 			txt := s.addKes(domain.Kesepakatan{Status: domain.KesepakatanBelum})
@@ -571,7 +719,7 @@ func (s *dlgForm) Update(msg tea.Msg) tea.Cmd {
 		}
 	case formChoose:
 		if fl := s.form.focused(); fl != nil && fl.key == "topik" {
-			return s.chooseTopics(0)
+			return push(newDlgTopicPicker(s))
 		}
 	case formCancel:
 		return pop(nil)

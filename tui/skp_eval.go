@@ -233,7 +233,10 @@ func (t *evTab) View(w, h int) string {
 	st := &t.h.c.Styles
 	rows := kinEvalRows(t.h)
 	sel := t.index(rows)
-	lines := []string{st.Muted.Render(clip("Evaluasi periodik "+strings.ToLower(kinFrequency(t.h).Label())+" (pengaturan kantor) dan tahunan; predikat mengikuti matriks.", w))}
+	var lines []string
+	for _, l := range kinWrap("Evaluasi periodik "+strings.ToLower(kinFrequency(t.h).Label())+" (pengaturan kantor) dan tahunan; predikat mengikuti matriks.", w) {
+		lines = append(lines, st.Muted.Render(l))
+	}
 	if err := kinCan(t.h, domain.OpRate); err != nil {
 		why := "Hanya baca: "
 		if domain.ErrorCode(err) == domain.EINVALID {
@@ -244,40 +247,14 @@ func (t *evTab) View(w, h int) string {
 		}
 	}
 	lines = append(lines, "")
-	// Columns sized to their longest labels ("Rating perilaku kerja",
-	// "Kurang/Misconduct", "Final 23-11-2026"); ratings shrink first.
-	perW := 10
-	for _, r := range rows {
-		perW = max(perW, min(24, width(r.label)))
-	}
-	predW, statusW := 17, 16
-	rw := max(10, min(21, (w-perW-predW-statusW-4)/2))
-	lines = append(lines, st.TableHeader.Render(clip(fit("Periode", perW)+" "+fit("Rating hasil kerja", rw)+" "+fit("Rating perilaku kerja", rw)+" "+fit("Predikat", predW)+" "+fit("Status", statusW), w)))
-	for i, r := range rows {
-		hasil, perilaku, pred, status := "—", "—", "—", "Belum dinilai"
-		if e := r.eval; e != nil {
-			hasil, perilaku = kinRatingText(e.RatingHasil), kinRatingText(e.RatingPerilaku)
-			if p := domain.PredikatKinerja(e.RatingHasil, e.RatingPerilaku); p != "" {
-				pred = p.Label()
-			}
-			status = "Belum final"
-			if e.Final {
-				status = "Final " + domain.DateOf(e.FinalAt).String()
-			}
-		}
-		line := clip(fit(r.label, perW)+" "+fit(hasil, rw)+" "+fit(perilaku, rw)+" "+fit(pred, predW)+" "+fit(status, statusW), w)
-		if i == sel {
-			line = st.RowSelected.Render(line)
-		}
-		lines = append(lines, line)
-	}
+	lines = append(lines, evTable(st, rows, sel, w)...)
 	r := rows[sel]
 	lines = append(lines, "", st.Section.Render(clip("Evaluasi "+r.label, w)))
 	var detail []string
 	if e := r.eval; e == nil {
 		detail = append(detail, st.Muted.Render("Belum dinilai."))
 	} else {
-		detail = append(detail, clip("Rating hasil kerja: "+kinRatingText(e.RatingHasil)+" · Rating perilaku kerja: "+kinRatingText(e.RatingPerilaku), w))
+		detail = append(detail, kinWrap("Rating hasil kerja: "+kinRatingText(e.RatingHasil)+" · Rating perilaku kerja: "+kinRatingText(e.RatingPerilaku), w)...)
 		if p := domain.PredikatKinerja(e.RatingHasil, e.RatingPerilaku); p != "" {
 			detail = append(detail, "Predikat kinerja: "+st.Title.Render(p.Label()))
 		}
@@ -306,6 +283,108 @@ func (t *evTab) View(w, h int) string {
 		detail = detail[:room]
 	}
 	return strings.Join(append(lines, detail...), "\n")
+}
+
+// kinShortRating is a rating in a narrow table: "Di Atas", "Sesuai",
+// "Di Bawah" (the ratings are all "… Ekspektasi").
+func kinShortRating(r domain.Rating) string {
+	switch r {
+	case domain.DiAtas:
+		return "Di Atas"
+	case domain.Sesuai:
+		return "Sesuai"
+	case domain.DiBawah:
+		return "Di Bawah"
+	}
+	return "—"
+}
+
+// evCells are the texts of one row of the Evaluasi table. short gives the
+// short ratings and status ("Final"/"Belum"); abbrev writes Triwulan as
+// TW, as offices do in reports.
+func evCells(r evRow, short, abbrev bool) [5]string {
+	label := r.label
+	if abbrev {
+		label = strings.Replace(label, "Triwulan ", "TW ", 1)
+	}
+	c := [5]string{label, "—", "—", "—", "Belum dinilai"}
+	if short {
+		c[4] = "Belum"
+	}
+	e := r.eval
+	if e == nil {
+		return c
+	}
+	if short {
+		c[1], c[2] = kinShortRating(e.RatingHasil), kinShortRating(e.RatingPerilaku)
+	} else {
+		c[1], c[2] = kinRatingText(e.RatingHasil), kinRatingText(e.RatingPerilaku)
+	}
+	if p := domain.PredikatKinerja(e.RatingHasil, e.RatingPerilaku); p != "" {
+		c[3] = p.Label()
+	}
+	switch {
+	case e.Final && short:
+		c[4] = "Final"
+	case e.Final:
+		c[4] = "Final " + domain.DateOf(e.FinalAt).String()
+	case !short:
+		c[4] = "Belum final"
+	}
+	return c
+}
+
+// evTable is the Evaluasi table: "›" marks the selected row, columns are as
+// wide as their longest text with two spaces between them. When the full
+// texts do not fit w, the ratings and status shorten, then Triwulan
+// becomes TW (56 columns beside the menu at 80×24 still read whole).
+func evTable(st *Styles, rows []evRow, sel, w int) []string {
+	const gap = "  "
+	var widths [5]int
+	var cells [][5]string
+	var head [5]string
+	for _, mode := range [][2]bool{{false, false}, {true, false}, {true, true}} {
+		short, abbrev := mode[0], mode[1]
+		head = [5]string{"Periode", "Rating hasil kerja", "Rating perilaku kerja", "Predikat", "Status"}
+		if short {
+			head[1], head[2] = "Hasil", "Perilaku"
+		}
+		cells = cells[:0]
+		for i := range head {
+			widths[i] = width(head[i])
+		}
+		for _, r := range rows {
+			c := evCells(r, short, abbrev)
+			for i := range c {
+				widths[i] = max(widths[i], width(c[i]))
+			}
+			cells = append(cells, c)
+		}
+		widths[0] = min(widths[0], 24)
+		total := 2 + len(gap)*4
+		for _, x := range widths {
+			total += x
+		}
+		if total <= w {
+			break
+		}
+	}
+	join := func(c [5]string) string {
+		parts := make([]string, len(c))
+		for i := range c {
+			parts[i] = fit(c[i], widths[i])
+		}
+		return strings.Join(parts, gap)
+	}
+	out := []string{st.TableHeader.Render(clip("  "+join(head), w))}
+	for i, c := range cells {
+		if i == sel {
+			out = append(out, st.RowSelected.Render(clip("› "+join(c), w)))
+		} else {
+			out = append(out, clip("  "+join(c), w))
+		}
+	}
+	return out
 }
 
 // kinPerson is a snapshot in one line: name, NIP, jabatan, unit, golongan.
@@ -343,6 +422,7 @@ type evForm struct {
 	loaded   bool
 	loadErr  error
 	headNote string
+	noHead   string // the unit has no recorded head (so no K5 default)
 	unitID   uint64
 	unitName string
 	org      domain.OrgPredikat
@@ -448,10 +528,15 @@ func (s *evForm) loadedData(m evLoadedMsg) {
 		}
 	}
 	names := map[uint64]string{}
-	var headOf *domain.UnitNode
+	var headOf, unit *domain.UnitNode
 	for i := range m.nodes {
 		n := &m.nodes[i]
 		names[n.ID] = n.Name
+		if n.ID == s.unitID {
+			unit = n
+		}
+		// K5: the pegawai is a unit head when a unit names them as its
+		// head (UnitNode.HeadID, set under Organisasi); the own unit wins.
 		if n.HeadID != 0 && n.HeadID == s.skp.EmployeeID && (headOf == nil || n.ID == s.unitID) {
 			headOf = n
 		}
@@ -468,6 +553,12 @@ func (s *evForm) loadedData(m evLoadedMsg) {
 		}
 	}
 	if headOf == nil {
+		if unit != nil && unit.HeadID == 0 && s.org != "" && s.skp.Penilai.UnitID != s.unitID {
+			// Without a recorded head nobody gets K5's default: say so
+			// where the pegawai may be the head (rated from outside the
+			// unit), or a head's rating silently starts empty.
+			s.noHead = "Unit " + unit.Name + " belum punya kepala unit tercatat (Organisasi, isian Kepala unit): bila pegawai ini kepalanya, rating hasil kerja tidak diturunkan dari predikat organisasi " + s.org.Label() + "."
+		}
 		return
 	}
 	org := orgOf[headOf.ID]
@@ -692,6 +783,11 @@ func (s *evForm) panel(w int) []string {
 	if s.headNote != "" {
 		out = append(out, kinWrap(s.headNote, w)...)
 	}
+	for _, l := range kinWrap(s.noHead, w) {
+		if l != "" {
+			out = append(out, st.Muted.Render(l))
+		}
+	}
 	out = append(out, s.distribution(pred, w)...)
 	out = append(out, s.workLines(w)...)
 	out = append(out, s.feedbackLines(w)...)
@@ -834,7 +930,12 @@ func (s *evForm) feedbackLines(w int) []string {
 	}
 	for i := len(fb) - 1; i >= 0 && len(fb)-i <= 8; i-- {
 		f := fb[i]
-		out = append(out, clip(domain.DateOf(f.Time).String()+" "+inert(f.AuthorName)+" · "+inert(f.Target.Label(s.skp))+": "+inert(f.Text), w))
+		for j, l := range kinWrap(domain.DateOf(f.Time).String()+" "+f.AuthorName+" · "+f.Target.Label(s.skp)+": "+f.Text, w-2) {
+			if j > 0 {
+				l = "  " + l
+			}
+			out = append(out, l)
+		}
 	}
 	if len(fb) > 8 {
 		out = append(out, st.Muted.Render("… "+itoa(len(fb)-8)+" umpan balik lain di tab Umpan balik"))

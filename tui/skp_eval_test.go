@@ -203,11 +203,21 @@ func TestSKPDialogTab(t *testing.T) {
 		h.keys("ctrl+u")
 		h.typeText("12-01-2026")
 		form.focusKey("topik")
-		h.keys("enter", "enter", "down", "down", "enter", "esc") // RHK 1 and Berorientasi Pelayanan
+		// The picker chooses several: Enter toggles and stays, and its
+		// own lines and the footer name the same keys.
+		h.keys("enter")
+		v := h.view()
+		requireContains(t, v, "Topik dialog", "[ ] RHK 1: Terkelolanya jaringan", "Enter/Spasi pilih/lepas · Esc selesai",
+			"Enter/Spasi Pilih/lepas", "0 dari 9 dipilih")
+		requireAbsent(t, v, "Enter ambil", "Esc batal")
+		h.keys("enter", "down", "down", "enter")
+		requireContains(t, h.view(), "[x] RHK 1: Terkelolanya", "[x] Berorientasi Pelayanan", "2 dari 9 dipilih")
+		h.keys("esc") // RHK 1 and Berorientasi Pelayanan
 		if d := h.m.top().(*dlgForm); len(d.topics) != 2 || !d.topics[domain.FeedbackTarget{Value: 1}] {
 			t.Fatalf("topics chosen: %v", d.topics)
 		}
-		requireContains(t, h.view(), "RHK 1: Terkelolanya jaringan")
+		// The field names every topic, an RHK in short.
+		requireContains(t, h.view(), "‹ 2 topik: RHK 1: Terkelol…; Berorientasi Pelayanan ›")
 		form.focusKey("k1_text")
 		h.typeText("Menyusun SOP cadangan data")
 		h.keys("tab")
@@ -253,10 +263,38 @@ func TestSKPDialogTab(t *testing.T) {
 		if len(third.Kesepakatan) != 1 || third.Kesepakatan[0].Carried != 2 {
 			t.Fatalf("third dialog kesepakatan: %+v", third.Kesepakatan)
 		}
-		v := h.view()
-		requireContains(t, v, "Menyusun SOP cadangan data", "Belum · dibawa dari", "dialog 12-01-2026 (2×)", "Terlambat")
+		v = h.view()
+		requireContains(t, v, "Menyusun SOP cadangan data", "Belum · dibawa dari", "dialog 12-01-2026 (2×)", "Terlambat",
+			"› 10-07-2026") // the selected dialog is marked, not only coloured
 		requireAbsent(t, v, "Pelatihan aplikasi untuk staf — ")
 		golden.RequireEqual(t, []byte(h.m.top().View()))
+		// In the first dialog the SOP is not "Belum" any more: it went on
+		// into the second dialog.
+		h.keys("home")
+		v = h.view()
+		requireContains(t, v, "› 12-01-2026", "Dialog 12-01-2026", "Menyusun SOP cadangan data — PJ: Siti Aminah · batas 31-03-2026 · dibawa ke dialog", "   10-04-2026")
+		requireAbsent(t, v, "31-03-2026 · Belum")
+		// Changing the first dialog says so on the kesepakatan too.
+		h.keys("enter")
+		requireContains(t, h.view(), "Kesepakatan 1 · dibawa ke dialog 10-04-2026")
+	})
+	t.Run("a new dialog keeps today and shows the agreed next date", func(t *testing.T) {
+		h, id := openTab(t, "penilai", domain.SKPDisetujui, newDialogTab)
+		h.kin.dialogs = append(h.kin.dialogs, domain.Dialog{ID: 50, SKPID: id, Date: domain.Date{Year: 2026, Month: 9, Day: 1},
+			Kind: domain.DialogUmpanBalik, NextDate: domain.Date{Year: 2026, Month: 12, Day: 1}})
+		h.send(dataChangedMsg{})
+		h.keys("f5")
+		v := h.view()
+		requireContains(t, v, "Dialog berikutnya yang disepakati: 01-12-2026", "Tanggal dialog *        23-11-2026")
+		if got := h.m.top().(*dlgForm).form.get("tanggal").value(); got != "23-11-2026" {
+			t.Fatalf("the date moved to %q", got)
+		}
+		// A date already past is no hint.
+		h.kin.dialogs[0].NextDate = domain.Date{Year: 2026, Month: 11, Day: 1}
+		h.keys("esc")
+		h.send(dataChangedMsg{})
+		h.keys("f5")
+		requireAbsent(t, h.view(), "yang disepakati")
 	})
 	t.Run("a wrong date is an error, nothing saved", func(t *testing.T) {
 		h, _ := openTab(t, "penilai", domain.SKPDisetujui, newDialogTab)
@@ -335,7 +373,9 @@ func TestSKPEvalTab(t *testing.T) {
 			t.Fatalf("not finalised with AK and snapshot: %+v", e)
 		}
 		v := h.view()
-		requireContains(t, v, "Final 23-11-2026", "Angka kredit: 12,5", "Difinalkan 23-11-2026 09:30 oleh penilai")
+		requireContains(t, v, "Final 23-11-2026", "Angka kredit: 12,5", "Difinalkan 23-11-2026 09:30 oleh penilai",
+			"› Tahunan", // the selected period is marked, not only coloured
+			"Rating hasil kerja  Rating perilaku kerja  Predikat  Status") // columns apart
 		golden.RequireEqual(t, []byte(h.m.top().View()))
 		h.keys("enter")
 		requireContains(t, h.view(), "Evaluasi Tahunan sudah final dan terkunci: tidak dapat diubah.")
@@ -400,6 +440,53 @@ func TestSKPEvalTab(t *testing.T) {
 			t.Fatal("a default from data counts as an unsaved edit")
 		}
 	})
+	t.Run("at 80×24 the table reads whole beside the menu", func(t *testing.T) {
+		h := withDemoAs(t, 80, 24, "penilai")
+		id := h.kin.put(sitiSKP(h, domain.SKPDisetujui))
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		h.keys("tab", "tab", "tab", "tab") // Evaluasi
+		rate(h, 0, 1)                      // Triwulan IV: Di Atas × Sesuai
+		h.keys("ctrl+s")
+		h.keys("up")
+		rate(h, 1, 1) // Triwulan III: Sesuai × Sesuai, finalised
+		h.keys("f6", "y")
+		v := h.view()
+		requireContains(t, v, "Periode", "Hasil", "Perilaku", "Predikat", "Status",
+			"› Triwulan III  Sesuai   Sesuai    Baik      Final",
+			"  Triwulan IV   Di Atas  Sesuai    Baik      Belum",
+			"  Tahunan       —        —         —         Belum")
+		for _, l := range strings.Split(v, "\n") {
+			if (strings.Contains(l, "Triwulan") || strings.Contains(l, "Tahunan") || strings.Contains(l, "Hasil")) && strings.Contains(l, "…") {
+				t.Fatalf("a cut cell in the table:\n%s", v)
+			}
+		}
+		requireAbsent(t, v, "Belum dinilai")
+	})
+	t.Run("the period's umpan balik in the form is wrapped, not cut", func(t *testing.T) {
+		h, id := openTab(t, "penilai", domain.SKPDisetujui, newEvalTab)
+		long := "Jaringan kantor stabil sepanjang triwulan; konfigurasi router sudah ditulis di wiki kantor dan cadangan harian berjalan tanpa gagal sejak Oktober."
+		h.kin.feedback = append(h.kin.feedback, domain.Feedback{ID: 1, SKPID: id, Period: 4, Target: domain.FeedbackTarget{RHKID: 1},
+			AuthorID: 1, AuthorName: "Bambang", Text: long, Time: fixedNow()})
+		h.send(dataChangedMsg{})
+		h.keys("enter")
+		h.keys("pgdown", "pgdown", "pgdown")
+		v := h.view()
+		requireContains(t, v, "Umpan balik Triwulan IV (1)", "23-11-2026 Bambang · RHK 1: Terkelolanya jaringan",
+			"tanpa gagal sejak Oktober.")
+	})
+	t.Run("a unit without a recorded head says why there is no head default", func(t *testing.T) {
+		h, id := openTab(t, "penilai", domain.SKPDisetujui, newEvalTab)
+		// Siti rated from outside her unit, as a unit head is; but no
+		// unit names her (or anyone) as its head.
+		h.kin.skps[id].Penilai.UnitID = 2
+		h.send(dataChangedMsg{})
+		h.repo.parents, h.repo.heads = map[uint64]uint64{}, map[uint64]uint64{}
+		h.kin.org = append(h.kin.org, domain.OrgRating{Year: 2026, UnitID: 1, Predikat: domain.OrgIstimewa})
+		h.keys("end", "enter")
+		v := h.view()
+		requireContains(t, v, "Unit Sekretariat belum punya kepala unit tercatat", "bila pegawai", "tidak diturunkan dari predikat organisasi Istimewa")
+		requireContains(t, v, "(belum dipilih)") // no default without a head
+	})
 	t.Run("annual copies the last periodic evaluation", func(t *testing.T) {
 		h, _ := openTab(t, "penilai", domain.SKPDisetujui, newEvalTab)
 		h.keys("home", "down", "down") // Triwulan III
@@ -419,14 +506,34 @@ func TestOrgRatingScreen(t *testing.T) {
 		requireContains(t, h.view(), "Predikat organisasi", "(belum ditetapkan)")
 		h.keys("right", "right") // Istimewa → Baik
 		h.keys("tab")
-		h.typeText("92%")
+		h.typeText("92")
 		h.keys("ctrl+s")
-		if len(h.kin.org) != 1 || h.kin.org[0].Predikat != domain.OrgBaik || h.kin.org[0].Capaian != "92%" {
+		if len(h.kin.org) != 1 || h.kin.org[0].Predikat != domain.OrgBaik || h.kin.org[0].Capaian != "92" {
 			t.Fatalf("org rating stored: %+v", h.kin.org)
 		}
 		v := h.view()
-		requireContains(t, v, "1 dari 2 unit sudah ditetapkan", "Baik", "92%")
+		// The person, not the username; a bare number as a percentage.
+		requireContains(t, v, "1 dari 2 unit sudah ditetapkan", "› Sekretariat", "Baik", "92%",
+			"Ditetapkan oleh", "Drs. Bambang Sutrisno, M.Si.  23-11-2026", "←→ Tahun")
+		requireAbsent(t, v, "pimpinan 23")
 		golden.RequireEqual(t, []byte(h.m.top().View()))
+		// ←/→ change the year, as in the SKP list; -/+ still do.
+		h.keys("left")
+		requireContains(t, h.view(), "Predikat kinerja organisasi 2025", "0 dari 2 unit")
+		h.keys("right", "+")
+		requireContains(t, h.view(), "Predikat kinerja organisasi 2027")
+		h.keys("-")
+		requireContains(t, h.view(), "Predikat kinerja organisasi 2026", "92%")
+	})
+	t.Run("the demo's predikat say data contoh, typed text stays", func(t *testing.T) {
+		h := withDemoAs(t, 120, 32, "penilai")
+		h.kin.org = append(h.kin.org,
+			domain.OrgRating{Year: 2026, UnitID: 1, Predikat: domain.OrgIstimewa, Capaian: "97,5", By: "sistem:asndesk demo", Time: fixedNow()},
+			domain.OrgRating{Year: 2026, UnitID: 2, Predikat: domain.OrgBaik, Capaian: "di atas target", By: "admin", Time: fixedNow()})
+		h.send(pushMsg{newOrgRatingScreen(h.m.c, 2026)})
+		v := h.view()
+		requireContains(t, v, "97,5%", "data contoh", "di atas target  ", "admin")
+		requireAbsent(t, v, "sistem:")
 	})
 	t.Run("a penilai only reads", func(t *testing.T) {
 		h := withDemoAs(t, 120, 32, "penilai")
@@ -444,8 +551,13 @@ func TestSKPSettingsScreen(t *testing.T) {
 		h := withDemoAs(t, 120, 32, "admin")
 		h.send(pushMsg{newSKPSettingsScreen(h.m.c)})
 		v := h.view()
-		requireContains(t, v, "Evaluasi periodik", "Triwulanan", "Ukuran maks. bukti (MB)", "5", "Istimewa", "Di Atas Ekspektasi")
+		requireContains(t, v, "Evaluasi periodik", "Triwulanan", "Ukuran maks. bukti (MB)", "5", "Istimewa", "Di Atas Ekspektasi",
+			"Pembulatan pola         Maksimum ke bawah")
+		requireAbsent(t, v, "Pembulatan pola distri…")
 		golden.RequireEqual(t, []byte(h.m.top().View()))
+		h.keys("tab", "tab")
+		requireContains(t, h.view(), "Pembulatan pola distribusi predikat (batas orang dari persentase).")
+		h.keys("shift+tab", "shift+tab")
 		h.keys("right", "tab", "ctrl+u")
 		h.typeText("abc")
 		h.keys("ctrl+s")
@@ -492,8 +604,16 @@ func TestMatrixScreen(t *testing.T) {
 	requireContains(t, v, "Matriks kinerja 2026", "RHK 1 (Utama): Meningkatnya kualitas layanan",
 		"└ Siti Aminah, S.Kom.: Terkelolanya jaringan", "(belum ada RHK bawahan yang mengintervensi)",
 		"Dihubungkan dengan teks saja", "mengintervensi \"Tertib administrasi",
-		"Bawahan yang SKP-nya belum mengintervensi", "Yohanes Wenda, A.Md. (Draft, 1 RHK)")
+		"Bawahan yang SKP-nya belum mengintervensi", "Yohanes Wenda, A.Md. (Draft, 1 RHK)", "←→ Tahun")
+	requireAbsent(t, v, "-/+ Tahun")
 	golden.RequireEqual(t, []byte(h.m.top().View()))
+	// ←/→ change the year as in the SKP list; -/+ too.
+	h.keys("left")
+	requireContains(t, h.view(), "Matriks kinerja 2025", "Penilai belum punya SKP 2025")
+	h.keys("right")
+	requireContains(t, h.view(), "Matriks kinerja 2026", "RHK 1 (Utama): Meningkatnya kualitas layanan")
+	h.keys("+", "-")
+	requireContains(t, h.view(), "Matriks kinerja 2026")
 }
 
 // The screens read the forms' text as typed: a sanity check that the

@@ -45,7 +45,7 @@ func (s *matrixScreen) Title() string {
 }
 
 func (s *matrixScreen) Keys() []KeyHelp {
-	return []KeyHelp{{"↑↓ PgUp PgDn", "Gulir"}, {"-/+", "Tahun"}}
+	return []KeyHelp{{"↑↓ PgUp PgDn", "Gulir"}, {"←→", "Tahun"}}
 }
 
 type mtxLoadedMsg struct {
@@ -103,10 +103,10 @@ func (s *matrixScreen) Update(msg tea.Msg) tea.Cmd {
 			s.top = 0
 		case "end":
 			s.scrollBy(len(s.body))
-		case "-":
+		case "left", "-":
 			s.year--
 			return s.load()
-		case "+", "=":
+		case "right", "+", "=":
 			s.year++
 			return s.load()
 		}

@@ -27,7 +27,8 @@ type monitorScreen struct {
 	loaded       bool
 	err          error
 	req          int
-	scroll       // over the units and the Jumlah line
+	headY        int // line of the table header in the last view
+	scroll           // over the units and the Jumlah line
 }
 
 func newMonitorScreen(c *Common) Screen {
@@ -37,7 +38,7 @@ func newMonitorScreen(c *Common) Screen {
 func (s *monitorScreen) Title() string { return "Monitoring SKP" }
 
 func (s *monitorScreen) Keys() []KeyHelp {
-	return []KeyHelp{{"↑↓", "Pilih unit"}, {"←/→", "Periode"}, {"-/+", "Tahun"}, {"Enter", "Pegawai unit"}}
+	return []KeyHelp{{"↑↓", "Pilih unit"}, {"←→", "Periode"}, {"-/+", "Tahun"}, {"Enter", "Pegawai unit"}}
 }
 
 type monLoadedMsg struct {
@@ -74,7 +75,12 @@ func (s *monitorScreen) compute() {
 
 func (s *monitorScreen) lines() int { return len(s.mon.Units) + 1 } // + Jumlah
 
-func (s *monitorScreen) listH() int { return max(3, min(s.lines(), s.h-16)) }
+// listH leaves room above the list for the title and the legend, and
+// below it for the chart of the selected unit.
+func (s *monitorScreen) listH() int {
+	legend := len(kinWrap(monLegend(s.freq.PeriodLabel(s.period)), s.w))
+	return max(3, min(s.lines(), s.h-15-legend))
+}
 
 func (s *monitorScreen) move(d int) { s.scroll.move(d, s.lines(), s.listH()) }
 
@@ -146,7 +152,8 @@ func (s *monitorScreen) Update(msg tea.Msg) tea.Cmd {
 		case tea.MouseButtonWheelDown:
 			s.move(3)
 		case tea.MouseButtonLeft:
-			if i := s.offset + msg.Y - 3; msg.Y >= 3 && i < s.lines() && msg.Y < 3+s.listH() {
+			top := s.headY + 1
+			if i := s.offset + msg.Y - top; msg.Y >= top && i < s.lines() && msg.Y < top+s.listH() {
 				if i == s.cursor && i < len(s.mon.Units) {
 					return push(newMonitorUnitScreen(s.c, s.mon.Units[i], s.year, s.period, s.freq, s.skps))
 				}
@@ -158,20 +165,21 @@ func (s *monitorScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// monitor columns: the exact status labels, numbers right-aligned.
+// monitor columns: short headers (explained by the legend line above the
+// table) so the unit names keep the room; numbers right-aligned.
 var monCols = []struct {
-	label string
-	w     int
-	get   func(u domain.MonitorUnit) int
+	label, legend string
+	w             int
+	get           func(u domain.MonitorUnit) int
 }{
-	{"Pegawai", 7, func(u domain.MonitorUnit) int { return u.Pegawai }},
-	{"Tanpa SKP", 9, func(u domain.MonitorUnit) int { return u.NoSKP }},
-	{"Draft", 5, func(u domain.MonitorUnit) int { return u.Draft }},
-	{"Diajukan", 8, func(u domain.MonitorUnit) int { return u.Diajukan }},
-	{"Disetujui", 9, func(u domain.MonitorUnit) int { return u.Disetujui }},
-	{"Dikembalikan", 12, func(u domain.MonitorUnit) int { return u.Dikembalikan }},
-	{"Dinilai", 7, func(u domain.MonitorUnit) int { return u.Evaluated }},
-	{"Dialog terlambat", 16, func(u domain.MonitorUnit) int { return u.Overdue }},
+	{"Peg.", "pegawai aktif", 5, func(u domain.MonitorUnit) int { return u.Pegawai }},
+	{"Tanpa", "tanpa SKP", 5, func(u domain.MonitorUnit) int { return u.NoSKP }},
+	{"Draft", "", 5, func(u domain.MonitorUnit) int { return u.Draft }},
+	{"Ajuan", "Diajukan", 5, func(u domain.MonitorUnit) int { return u.Diajukan }},
+	{"Setuju", "Disetujui", 6, func(u domain.MonitorUnit) int { return u.Disetujui }},
+	{"Kembali", "Dikembalikan", 7, func(u domain.MonitorUnit) int { return u.Dikembalikan }},
+	{"Final", "", 5, func(u domain.MonitorUnit) int { return u.Evaluated }}, // legend per period
+	{"Telat", "dialog terlambat", 5, func(u domain.MonitorUnit) int { return u.Overdue }},
 }
 
 func kinRight(s string, w int) string {
@@ -183,11 +191,27 @@ func kinRight(s string, w int) string {
 
 func (s *monitorScreen) row(u domain.MonitorUnit, nameW int) string {
 	var b strings.Builder
-	b.WriteString(fit(u.Name, nameW))
+	b.WriteString(fit(u.Name, nameW) + " ")
 	for _, c := range monCols {
 		b.WriteString(" " + kinRight(itoa(c.get(u)), c.w))
 	}
 	return b.String()
+}
+
+// legend explains the short column headers in words.
+func monLegend(periodLabel string) string {
+	parts := make([]string, 0, len(monCols))
+	for _, c := range monCols {
+		l := c.legend
+		switch {
+		case c.label == "Final":
+			l = "evaluasi " + periodLabel + " yang sudah final"
+		case l == "":
+			continue // the header is the word itself
+		}
+		parts = append(parts, c.label+" = "+l)
+	}
+	return strings.Join(parts, " · ")
 }
 
 func (s *monitorScreen) View() string {
@@ -200,16 +224,21 @@ func (s *monitorScreen) View() string {
 	}
 	periodLabel := s.freq.PeriodLabel(s.period)
 	lines := []string{
-		clip(st.Title.Render("Tahun "+itoa(s.year)+" · "+periodLabel)+st.Muted.Render("   ←/→ periode · -/+ tahun · Enter: pegawai unit"), s.w),
-		st.Muted.Render(clip("Dinilai: evaluasi "+periodLabel+" yang sudah final. Dialog terlambat: tanggal dialog berikutnya sudah lewat.", s.w)),
+		clip(st.Title.Render("Tahun "+itoa(s.year)+" · "+periodLabel)+st.Muted.Render("   ←→ periode · -/+ tahun · Enter: pegawai unit"), s.w),
 	}
-	fixed := 0
+	for _, l := range kinWrap(monLegend(periodLabel), s.w) {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	s.headY = len(lines)
+	// The name keeps two spaces from the numbers; the one-word headers
+	// one space from each other.
+	fixed := 2 + 1
 	for _, c := range monCols {
 		fixed += c.w + 1
 	}
 	nameW := max(12, s.w-fixed)
 	var head strings.Builder
-	head.WriteString(fit("Unit kerja", nameW))
+	head.WriteString("  " + fit("Unit kerja", nameW) + " ")
 	for _, c := range monCols {
 		head.WriteString(" " + kinRight(c.label, c.w))
 	}
@@ -218,15 +247,20 @@ func (s *monitorScreen) View() string {
 	s.scroll.move(0, s.lines(), listH)
 	end := min(s.lines(), s.offset+listH)
 	for i := s.offset; i < end; i++ {
-		var line string
+		u := s.mon.Total
 		if i < len(s.mon.Units) {
-			line = s.row(s.mon.Units[i], nameW)
-		} else {
-			line = st.Title.Render(s.row(s.mon.Total, nameW))
+			u = s.mon.Units[i]
 		}
-		line = clip(line, s.w)
+		marker := "  "
 		if i == s.cursor {
+			marker = "› "
+		}
+		line := clip(marker+s.row(u, nameW), s.w)
+		switch {
+		case i == s.cursor:
 			line = st.RowSelected.Render(line)
+		case i >= len(s.mon.Units):
+			line = st.Title.Render(line)
 		}
 		lines = append(lines, line)
 	}
@@ -376,35 +410,47 @@ func (s *monitorUnitScreen) Update(msg tea.Msg) tea.Cmd {
 func (s *monitorUnitScreen) View() string {
 	st := &s.c.Styles
 	periodLabel := s.freq.PeriodLabel(s.period)
-	nameW := max(16, s.w-21-13-17-20-4)
-	lines := []string{st.Muted.Render(clip(itoa(len(s.emps))+" pegawai aktif · kolom "+periodLabel+": predikat evaluasi "+periodLabel+" yang sudah final", s.w)),
-		st.TableHeader.Render(clip(fit("Nama", nameW)+" "+fit("NIP", 21)+" "+fit("Status SKP", 13)+" "+fit(periodLabel, 17)+" "+fit("Dialog berikutnya", 20), s.w))}
 	today := s.c.today()
 	end := min(len(s.emps), s.offset+s.page())
+	// Status, evaluation and dialog are as wide as what is on screen, so
+	// the names keep the rest.
+	type cells struct{ name, nip, status, eval, next string }
+	rows := make([]cells, 0, end-s.offset)
+	statusW, evalW, nextW := width("Status SKP"), width(periodLabel), width("Dialog berikutnya")
 	for i := s.offset; i < end; i++ {
 		e := s.emps[i]
-		status, eval, next := "Belum ada SKP", "—", ""
+		c := cells{name: e.row.Nama, nip: domain.FormatNIP(e.row.NIP), status: "Belum ada SKP", eval: "—"}
 		if r := e.skp; r != nil {
-			status = r.Status.String()
+			c.status = r.Status.String()
 			p := r.Predikat
 			if s.period != 0 {
 				p = r.Periodik[s.period]
 			}
 			if p != "" {
-				eval = p.Label()
+				c.eval = p.Label()
 			} else {
-				eval = "belum final"
+				c.eval = "belum final"
 			}
-			next = r.NextDialog.String()
+			c.next = r.NextDialog.String()
 			if !r.NextDialog.IsZero() && r.NextDialog.Before(today) {
-				next += " Terlambat"
+				c.next += " Terlambat"
 			}
 		}
-		line := clip(fit(e.row.Nama, nameW)+" "+fit(domain.FormatNIP(e.row.NIP), 21)+" "+fit(status, 13)+" "+fit(eval, 17)+" "+fit(next, 20), s.w)
-		if i == s.cursor {
-			line = st.RowSelected.Render(line)
+		statusW, evalW, nextW = max(statusW, width(c.status)), max(evalW, width(c.eval)), max(nextW, width(c.next))
+		rows = append(rows, c)
+	}
+	nameW := max(16, s.w-2-21-statusW-evalW-nextW-4)
+	row := func(c cells) string {
+		return fit(c.name, nameW) + " " + fit(c.nip, 21) + " " + fit(c.status, statusW) + " " + fit(c.eval, evalW) + " " + fit(c.next, nextW)
+	}
+	lines := []string{st.Muted.Render(clip(itoa(len(s.emps))+" pegawai aktif · kolom "+periodLabel+": predikat evaluasi "+periodLabel+" yang sudah final", s.w)),
+		st.TableHeader.Render(clip("  "+row(cells{"Nama", "NIP", "Status SKP", periodLabel, "Dialog berikutnya"}), s.w))}
+	for j, c := range rows {
+		if s.offset+j == s.cursor {
+			lines = append(lines, st.RowSelected.Render(clip("› "+row(c), s.w)))
+		} else {
+			lines = append(lines, clip("  "+row(c), s.w))
 		}
-		lines = append(lines, line)
 	}
 	if len(s.emps) == 0 {
 		lines = append(lines, st.Muted.Render("Tidak ada pegawai aktif di unit ini."))

@@ -35,7 +35,10 @@ func TestMonitoring(t *testing.T) {
 		requireContains(t, h.view(), "Tahun 2026 · Tahunan")
 		h.keys("left") // Tahunan → Triwulan IV
 		v := h.view()
-		requireContains(t, v, "Tahun 2026 · Triwulan IV", "Tanpa SKP", "Dikembalikan", "Dialog terlambat")
+		// Short headers, explained in words above the table.
+		requireContains(t, v, "Tahun 2026 · Triwulan IV", "Peg. Tanpa Draft Ajuan Setuju Kembali Final Telat",
+			"Tanpa = tanpa SKP", "Kembali =", "Dikembalikan", "Final = evaluasi Triwulan IV yang sudah final", "Telat = dialog terlambat",
+			"› Sekretariat", "←→ Periode · -/+ Tahun")
 		m := h.m.top().(*monitorScreen).mon
 		sek, pem := m.Units[0], m.Units[1]
 		if sek.Name != "Sekretariat" || sek.Pegawai != 2 || sek.NoSKP != 1 || sek.Disetujui != 1 || sek.Evaluated != 1 || sek.Overdue != 1 {
@@ -59,6 +62,15 @@ func TestMonitoring(t *testing.T) {
 			"Siti Aminah, S.Kom.", "Disetujui", "02-11-2026 Terlambat")
 		golden.RequireEqual(t, []byte(h.m.top().View()))
 	})
+	t.Run("a long unit name is not cut at 120 columns", func(t *testing.T) {
+		h := withCycle(t, "admin")
+		h.repo.units[2] = domain.Unit{ID: 2, Name: "Seksi Ketenteraman dan Ketertiban Umum"}
+		h.send(reloadMsg{})
+		h.send(pushMsg{newMonitorScreen(h.m.c)})
+		v := h.view()
+		requireContains(t, v, "Seksi Ketenteraman dan Ketertiban Umum ")
+		requireAbsent(t, v, "Seksi Ketenteraman dan…")
+	})
 	t.Run("a penilai sees only the staff the store returns", func(t *testing.T) {
 		h := withCycle(t, "penilai")
 		h.send(pushMsg{newMonitorScreen(h.m.c)})
@@ -78,6 +90,8 @@ func TestMonitoring(t *testing.T) {
 		}
 		h.keys("+", "right")
 		requireContains(t, h.view(), "Tahun 2026 · Triwulan I")
+		h.keys("=", "left")
+		requireContains(t, h.view(), "Tahun 2027 · Tahunan")
 	})
 }
 
@@ -89,22 +103,42 @@ func TestPengingatDialog(t *testing.T) {
 		Kind: domain.DialogKlarifikasi, NextDate: domain.Date{Year: 2026, Month: 12, Day: 15}})
 	h.send(reloadMsg{}) // as a saved dialog does: Pengingat caches per data version
 	h.send(forceAreaMsg{areaReminders})
-	h.keys("left") // the last tab: Dialog kinerja berikutnya
+	// The dialog kind is counted on the first screen and one Right away.
+	requireContains(t, h.view(), "[Semua (", "Dialog kinerja berikutnya (2)")
+	h.keys("right")
 	v := h.view()
 	requireContains(t, v, "[Dialog kinerja berikutnya (2)]",
-		"02-11-2026", "! Dialog kinerja berikutnya (terlambat)", "Siti Aminah", "Terlambat 21",
-		"15-12-2026", "Yohanes Wenda", "Disepakati pada")
+		"02-11-2026", "! Dialog kinerja ", "Siti Aminah", "Terlambat 21 hari; disepakati 01-09-2026",
+		"15-12-2026", "Yohanes Wenda", "Disepakati di dialog 20-11-2026",
+		"Aturan (Siti Aminah, S.Kom.): Terlambat 21 hari; disepakati 01-09-2026", "Enter Buka dialog kinerja SKP")
 	r := h.m.top().(*remindersScreen).shown
-	if len(r) != 2 || r[0].r.Rule != "Terlambat 21 hari; disepakati pada dialog kinerja 01-09-2026 (SKP 2026)" || r[1].r.Terlambat {
+	if len(r) != 2 || r[0].r.Rule != "Terlambat 21 hari; disepakati 01-09-2026" || r[1].r.Terlambat {
 		t.Fatalf("dialog reminders: %+v", r)
 	}
 	if strings.Index(v, "02-11-2026") > strings.Index(v, "15-12-2026") {
 		t.Fatalf("reminders not by date:\n%s", v)
 	}
 	golden.RequireEqual(t, []byte(h.m.top().View()))
-	// The career reminders are still there, and Beranda counts the new kind.
-	h.keys("right")
+	// Enter opens Siti's SKP on its Dialog kinerja tab, not the profile.
+	h.keys("enter")
+	sk, ok := h.m.top().(*skpScreen)
+	if !ok {
+		t.Fatalf("Enter did not open the SKP:\n%s", h.view())
+	}
+	if sk.skpID != r[0].skpID || sk.tab().Title() != "Dialog kinerja" {
+		t.Fatalf("opened SKP %d on tab %q", sk.skpID, sk.tab().Title())
+	}
+	requireContains(t, h.view(), "SKP 2026 Siti Aminah", "[Dialog kinerja]", "Dialog berikutnya 02-11-2026 sudah lewat 21 hari")
+	h.keys("esc")
+	h.keys("left")
 	requireContains(t, h.view(), "[Semua (")
+	// A career reminder still opens the profile.
+	h.keys("enter")
+	if _, ok := h.m.top().(*skpScreen); ok {
+		t.Fatal("a career reminder opened an SKP")
+	}
+	h.keys("esc")
+	// Beranda counts the new kind.
 	h.keys("f2")
 	requireContains(t, h.view(), "Pengingat")
 }

@@ -18,9 +18,12 @@ type orgRatingScreen struct {
 	year    int
 	tree    []treeLine
 	ratings map[uint64]domain.OrgRating
-	loaded  bool
-	err     error
-	req     int
+	// names are the accounts' people by username, for "Ditetapkan oleh";
+	// empty when this account may not list accounts.
+	names  map[string]string
+	loaded bool
+	err    error
+	req    int
 	scroll
 }
 
@@ -31,7 +34,7 @@ func newOrgRatingScreen(c *Common, year int) Screen {
 func (s *orgRatingScreen) Title() string { return "Predikat kinerja organisasi " + itoa(s.year) }
 
 func (s *orgRatingScreen) Keys() []KeyHelp {
-	keys := []KeyHelp{{"↑↓", "Pilih unit"}, {"-/+", "Tahun"}}
+	keys := []KeyHelp{{"↑↓", "Pilih unit"}, {"←→", "Tahun"}}
 	if s.c.can(domain.CanSetOrgRating) {
 		keys = append(keys, KeyHelp{"Enter", "Tetapkan"})
 	}
@@ -39,10 +42,11 @@ func (s *orgRatingScreen) Keys() []KeyHelp {
 }
 
 type orgLoadedMsg struct {
-	req     int
-	nodes   []domain.UnitNode
-	ratings []domain.OrgRating
-	err     error
+	req      int
+	nodes    []domain.UnitNode
+	ratings  []domain.OrgRating
+	accounts []domain.Account
+	err      error
 }
 
 func (s *orgRatingScreen) load() tea.Cmd {
@@ -53,7 +57,12 @@ func (s *orgRatingScreen) load() tea.Cmd {
 		if m.nodes, m.err = s.c.Repo.UnitTree(ctx); m.err != nil {
 			return m
 		}
-		m.ratings, m.err = s.c.Kinerja.OrgRatings(ctx, year)
+		if m.ratings, m.err = s.c.Kinerja.OrgRatings(ctx, year); m.err != nil {
+			return m
+		}
+		// Only Admin may list accounts; anyone else sees the usernames
+		// of others (their own is known).
+		m.accounts, _ = s.c.Repo.Accounts(ctx)
 		return m
 	})
 }
@@ -90,6 +99,10 @@ func (s *orgRatingScreen) Update(msg tea.Msg) tea.Cmd {
 			return failure(msg.err)
 		}
 		s.err = nil
+		s.names = make(map[string]string, len(msg.accounts))
+		for _, a := range msg.accounts {
+			s.names[a.Username] = s.personOf(a)
+		}
 		s.tree = buildTree(msg.nodes)
 		s.ratings = make(map[uint64]domain.OrgRating, len(msg.ratings))
 		for _, r := range msg.ratings {
@@ -107,10 +120,10 @@ func (s *orgRatingScreen) Update(msg tea.Msg) tea.Cmd {
 		switch msg.String() {
 		case "enter", "f6":
 			return s.edit(s.cursor)
-		case "-":
+		case "left", "-":
 			s.year--
 			return s.load()
-		case "+", "=":
+		case "right", "+", "=":
 			s.year++
 			return s.load()
 		}
@@ -149,33 +162,107 @@ func (s *orgRatingScreen) View() string {
 			set++
 		}
 	}
-	intro := itoa(set) + " dari " + itoa(len(s.tree)) + " unit sudah ditetapkan · -/+ tahun"
+	intro := itoa(set) + " dari " + itoa(len(s.tree)) + " unit sudah ditetapkan · ←→ tahun"
 	note := ""
 	if err := domain.CanSetOrgRating(s.c.Actor); err != nil {
 		note = st.Muted.Render(clip("Hanya baca: "+domain.ErrorMessage(err), s.w))
 	}
-	nameW := max(20, s.w-18-14-24-3)
-	lines := []string{st.Muted.Render(clip(intro, s.w)), note,
-		st.TableHeader.Render(fit("Unit kerja", nameW) + " " + fit("Predikat", 18) + " " + fit("Capaian", 14) + " " + fit("Ditetapkan", 24))}
+	type orgCells struct{ name, pred, capaian, by, date string }
 	end := min(len(s.tree), s.offset+s.page())
+	rows := make([]orgCells, 0, end-s.offset)
+	nameNeed, byNeed := width("Unit kerja"), width("Ditetapkan oleh")
+	predW, capW := width("Predikat"), width("Capaian")
 	for i := s.offset; i < end; i++ {
 		l := s.tree[i]
-		pred, capaian, by := "—", "", ""
+		c := orgCells{name: strings.Repeat("  ", l.depth) + l.node.Name, pred: "—"}
 		if r, ok := s.ratings[l.node.ID]; ok {
-			pred, capaian = r.Predikat.Label(), r.Capaian
-			by = strings.TrimSpace(inert(r.By) + " " + domain.DateOf(r.Time).String())
+			c.pred, c.capaian, c.by = r.Predikat.Label(), kinCapaian(r.Capaian), s.who(r.By)
+			if !r.Time.IsZero() {
+				c.date = domain.DateOf(r.Time).String()
+			}
 		}
-		name := strings.Repeat("  ", l.depth) + l.node.Name
-		line := fit(name, nameW) + " " + fit(pred, 18) + " " + fit(capaian, 14) + " " + fit(by, 24)
-		if i == s.cursor {
-			line = st.RowSelected.Render(line)
+		nameNeed, byNeed = max(nameNeed, width(c.name)), max(byNeed, min(28, width(c.by)))
+		predW, capW = max(predW, width(c.pred)), max(capW, min(14, width(c.capaian)))
+		rows = append(rows, c)
+	}
+	// Predikat and capaian as wide as what is shown; the unit's name
+	// first, then the person: the rest of the line goes to whichever
+	// needs it.
+	const dateW = 10
+	room := s.w - 2 - predW - capW - dateW - 4*2
+	byW := max(15, min(byNeed, room-nameNeed))
+	nameW := max(12, room-byW)
+	row := func(c orgCells) string {
+		return fit(c.name, nameW) + "  " + fit(c.pred, predW) + "  " + fit(c.capaian, capW) + "  " + fit(c.by, byW) + "  " + fit(c.date, dateW)
+	}
+	lines := []string{st.Muted.Render(clip(intro, s.w)), note,
+		st.TableHeader.Render(clip("  "+row(orgCells{"Unit kerja", "Predikat", "Capaian", "Ditetapkan oleh", "Tanggal"}), s.w))}
+	for j, c := range rows {
+		if s.offset+j == s.cursor {
+			lines = append(lines, st.RowSelected.Render(clip("› "+row(c), s.w)))
+		} else {
+			lines = append(lines, clip("  "+row(c), s.w))
 		}
-		lines = append(lines, line)
 	}
 	if len(s.tree) == 0 {
 		lines = append(lines, st.Muted.Render("Belum ada unit kerja."))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// personOf is the person an account belongs to: the employee's name when
+// the account is linked to one, else the account's name.
+func (s *orgRatingScreen) personOf(a domain.Account) string {
+	if r, ok := s.c.Row(a.EmployeeID); ok && a.EmployeeID != 0 {
+		return r.Nama
+	}
+	if a.Name != "" {
+		return a.Name
+	}
+	return a.Username
+}
+
+// who names whoever set a predikat (stored as the actor's username): the
+// person, "data contoh" for the demo loader, "sistem" for another
+// automatic task.
+func (s *orgRatingScreen) who(by string) string {
+	if name, ok := strings.CutPrefix(by, "sistem:"); ok {
+		if s.c.Office.Demo || strings.Contains(name, "demo") {
+			return "data contoh"
+		}
+		return "sistem"
+	}
+	if by == s.c.Account.Username && by != "" {
+		return s.personOf(s.c.Account)
+	}
+	if n, ok := s.names[by]; ok {
+		return n
+	}
+	return by
+}
+
+// kinCapaian shows a capaian typed as a bare number as a percentage
+// ("92" → "92%", "97,5" → "97,5%"); other text as typed.
+func kinCapaian(c string) string {
+	c = strings.TrimSpace(c)
+	if c == "" {
+		return ""
+	}
+	digits, seps := 0, 0
+	for _, r := range c {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == ',' || r == '.':
+			seps++
+		default:
+			return c
+		}
+	}
+	if digits == 0 || seps > 1 {
+		return c
+	}
+	return c + "%"
 }
 
 // orgRatingForm sets one unit's predikat for a year.

@@ -75,8 +75,8 @@ func (s *skpSettingsForm) build() {
 	freq.hint = "Triwulanan (Triwulan I–IV) atau Bulanan; bawaan Triwulanan."
 	size := textField("bukti", "Ukuran maks. bukti (MB)", kinMB(s.set.BuktiMaxSize), 6)
 	size.hint = "Batas ukuran satu berkas bukti dukung; bawaan 5 MB."
-	round := choiceField("pembulatan", "Pembulatan pola distribusi", roundingLabels, boolIndex(s.set.RoundNearest))
-	round.hint = "Cara menghitung batas orang dari persentase pola; unit kecil mungkin lebih cocok ke orang terdekat."
+	round := choiceField("pembulatan", "Pembulatan pola", roundingLabels, boolIndex(s.set.RoundNearest))
+	round.hint = "Pembulatan pola distribusi predikat (batas orang dari persentase)."
 	fields := []*field{freq, size, round}
 	for i, o := range domain.OrgPredikats() {
 		f := choiceField("head_"+string(o), o.Label(), kinRatingLabels(), indexOf(domain.Ratings(), domain.HeadRating(s.set, o)))
