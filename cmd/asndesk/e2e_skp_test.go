@@ -59,17 +59,11 @@ func TestEndToEndSKPCycle(t *testing.T) {
 	tm.wait(name)
 	tm.keys("Enter")
 	tm.wait("Dikembalikan oleh pejabat penilai: " + note[:30])
-	for i := 0; i < 12 && !strings.Contains(tm.screen(), "›      Kuantitas  Laporan pelayanan"); i++ {
-		tm.keys("Down")
-		time.Sleep(40 * time.Millisecond)
-	}
+	tm.pressUntil("Down", "›      Kuantitas  Laporan pelayanan", 12)
 	tm.wait("›      Kuantitas  Laporan pelayanan")
 	tm.keys("Enter")
 	tm.wait("Ubah indikator")
-	for i := 0; i < 6 && !strings.Contains(tm.screen(), "› Target"); i++ {
-		tm.keys("Tab")
-		time.Sleep(40 * time.Millisecond)
-	}
+	tm.pressUntil("Tab", "› Target", 6)
 	tm.keys("C-u")
 	tm.typeText("12")
 	tm.keys("C-s")
@@ -94,25 +88,21 @@ func TestEndToEndSKPCycle(t *testing.T) {
 	tm.wait("Belum ada dialog kinerja")
 	tm.keys("F5")
 	tm.wait("Tanggal dialog")
-	for i := 0; i < 12 && !strings.Contains(tm.screen(), "› Kesepakatan"); i++ {
-		tm.keys("Tab")
-		time.Sleep(40 * time.Millisecond)
-	}
+	tm.pressUntil("Tab", "› Kesepakatan", 12)
 	tm.typeText("Lampirkan rekap layanan setiap bulan")
 	tm.keys("C-s")
 	tm.wait("Lampirkan rekap layanan")
 
 	tabTo(tm, "[Evaluasi]")
-	for i := 0; i < 14 && !strings.Contains(tm.screen(), "Evaluasi Tahunan"); i++ {
-		tm.keys("Down")
-		time.Sleep(40 * time.Millisecond)
-	}
+	tm.pressUntil("Down", "Evaluasi Tahunan", 14)
 	tm.wait("Evaluasi Tahunan")
 	tm.keys("Enter")
 	tm.wait("Rating hasil kerja")
-	tm.keys("Right") // Di Atas Ekspektasi
+	// The pegawai may head a unit, whose rating hasil kerja then starts
+	// from the unit's predikat: turn each choice until it reads right.
+	choose(tm, "Rating hasil kerja", "Di Atas Ekspektasi")
 	tm.keys("Tab")
-	tm.keys("Right", "Right") // Sesuai Ekspektasi
+	choose(tm, "Rating perilaku kerja", "Sesuai Ekspektasi")
 	tm.wait("Predikat kinerja: Baik")
 	tm.keys("C-s")
 	s := tm.wait("Evaluasi Tahunan disimpan")
@@ -178,11 +168,42 @@ func openSKP(tm *term, name string) {
 // tabTo presses Tab until the SKP screen shows the wanted tab active.
 func tabTo(tm *term, tab string) {
 	tm.t.Helper()
-	for i := 0; i < 8 && !strings.Contains(tm.screen(), tab); i++ {
-		tm.keys("Tab")
-		time.Sleep(60 * time.Millisecond)
-	}
+	tm.pressUntil("Tab", tab, 8)
 	tm.wait(tab)
 }
 
 func itoa(n int) string { return string(rune('0' + n)) }
+
+// choose presses Right on the focused choice field until its line shows
+// want.
+func choose(tm *term, label, want string) {
+	tm.t.Helper()
+	for i := 0; i < 5; i++ {
+		for _, l := range strings.Split(tm.screen(), "\n") {
+			if strings.Contains(l, label) && strings.Contains(l, want) {
+				return
+			}
+		}
+		before := tm.screen()
+		tm.keys("Right")
+		// Wait for the redraw, so a slow machine never gets a second
+		// Right for the same look of the screen.
+		for j := 0; j < 40 && tm.screen() == before; j++ {
+			time.Sleep(25 * time.Millisecond)
+		}
+	}
+	tm.t.Fatalf("%s never showed %q:\n%s", label, want, tm.screen())
+}
+
+// pressUntil presses key until the screen shows want, at most n times,
+// waiting for each redraw so a slow machine never overshoots.
+func (tm *term) pressUntil(key, want string, n int) {
+	tm.t.Helper()
+	for i := 0; i < n && !strings.Contains(tm.screen(), want); i++ {
+		before := tm.screen()
+		tm.keys(key)
+		for j := 0; j < 40 && tm.screen() == before; j++ {
+			time.Sleep(25 * time.Millisecond)
+		}
+	}
+}

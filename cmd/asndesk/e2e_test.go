@@ -99,10 +99,8 @@ func demoBinary(t *testing.T) (bin, db string) {
 func (tm *term) menu(label string) {
 	tm.t.Helper()
 	tm.keys("F9")
-	for i := 0; i < 20 && !strings.Contains(tm.screen(), "›"+label); i++ {
-		tm.keys("Down")
-		time.Sleep(30 * time.Millisecond)
-	}
+	tm.wait("Tutup menu") // the keyboard is in the menu
+	tm.pressUntil("Down", "›"+label, 20)
 	tm.keys("Enter")
 }
 

@@ -941,15 +941,40 @@ func buildTree(emps []domain.Employee, units []domain.Unit) []domain.UnitNode {
 			staff[e.AtasanID]++
 		}
 	}
+	// The head of a unit is an active employee who reports outside it:
+	// one in a structural jabatan (Camat, Sekretaris, Kepala Seksi …)
+	// first, even with no staff of their own, else the one with most staff
+	// inside the unit (a kepala puskesmas or sekolah, who is a JF).
+	structural := func(e *domain.Employee) bool {
+		switch e.JenisJabatan {
+		case domain.JPTUtama, domain.JPTMadya, domain.JPTPratama, domain.Administrator, domain.Pengawas:
+			return true
+		}
+		return false
+	}
+	better := func(a, b *domain.Employee) bool { // a beats b
+		if structural(a) != structural(b) {
+			return structural(a)
+		}
+		if staff[a.ID] != staff[b.ID] {
+			return staff[a.ID] > staff[b.ID]
+		}
+		return a.ID < b.ID
+	}
 	head := map[uint64]uint64{}
-	for _, e := range emps {
-		if e.Status != domain.StatusAktif || staff[e.ID] == 0 {
+	byID := make(map[uint64]*domain.Employee, len(emps))
+	for i := range emps {
+		byID[emps[i].ID] = &emps[i]
+	}
+	for i := range emps {
+		e := &emps[i]
+		if e.Status != domain.StatusAktif || !structural(e) && staff[e.ID] == 0 {
 			continue
 		}
 		if e.AtasanID != 0 && unitOf[e.AtasanID] == e.UnitID {
 			continue // reports inside the unit: not its head
 		}
-		if cur, ok := head[e.UnitID]; !ok || staff[e.ID] > staff[cur] {
+		if cur, ok := head[e.UnitID]; !ok || better(e, byID[cur]) {
 			head[e.UnitID] = e.ID
 		}
 	}
