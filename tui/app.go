@@ -81,8 +81,11 @@ func (m *Model) menuEntries() []menuEntry {
 // status line and one footer line; the menu has a fixed width.
 const (
 	menuWidth = 24
-	minWidth  = 80
-	minHeight = 24
+	// sidebarMinWidth is the narrowest window that keeps the menu beside
+	// the screen.
+	sidebarMinWidth = 100
+	minWidth        = 80
+	minHeight       = 24
 )
 
 // Model is the root: header, menu, the screen stack, the status line, the
@@ -185,7 +188,25 @@ func (m *Model) dirty() bool {
 // Dirty reports whether any open screen holds unsaved edits (GuardQuit).
 func (m *Model) Dirty() bool { return m.dirty() && !m.quitting }
 
-func (m *Model) showMenu() bool { return m.gate == gateOpen }
+// showMenu: the sidebar stays beside the screen in a wide window; below
+// sidebarMinWidth columns it would leave too little room (56 columns at
+// 80), so it appears only while F9 has the keyboard in it.
+func (m *Model) showMenu() bool {
+	return m.gate == gateOpen && (m.w >= sidebarMinWidth || m.menuOn)
+}
+
+// setMenuOn moves the keyboard into or out of the menu; in a narrow
+// window that shows or hides the sidebar, so the screens get their new
+// width.
+func (m *Model) setMenuOn(on bool) {
+	if m.menuOn == on {
+		return
+	}
+	m.menuOn = on
+	if m.w < sidebarMinWidth {
+		m.resize()
+	}
+}
 
 func (m *Model) contentSize() (int, int) {
 	w := m.w - menuWidth - 1
@@ -478,7 +499,7 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	m.lastKey = m.c.Now()
-	if m.showMenu() {
+	if m.gate == gateOpen { // the menu's keys work whether or not the sidebar shows
 		if m.menuOn {
 			return m.menuKey(k)
 		}
@@ -493,7 +514,7 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 			}
 			return nil
 		case "f9":
-			m.menuOn = true
+			m.setMenuOn(true)
 			return nil
 		}
 	}
@@ -570,9 +591,9 @@ func (m *Model) menuKey(k tea.KeyMsg) tea.Cmd {
 	case "down", "tab":
 		step(1)
 	case "esc", "f9":
-		m.menuOn = false
+		m.setMenuOn(false)
 	case "enter", " ":
-		m.menuOn = false
+		m.setMenuOn(false)
 		if m.menuIdx < len(entries) {
 			return m.activateMenu(entries[m.menuIdx])
 		}
@@ -581,7 +602,7 @@ func (m *Model) menuKey(k tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) activateMenu(e menuEntry) tea.Cmd {
-	m.menuOn = false
+	m.setMenuOn(false)
 	switch e.action {
 	case "":
 		if e.label == "" {
@@ -593,7 +614,7 @@ func (m *Model) activateMenu(e menuEntry) tea.Cmd {
 	case "help":
 		m.showHelp()
 	case "menu":
-		m.menuOn = true
+		m.setMenuOn(true)
 	case "password":
 		return push(newPasswordForm(m.c, false))
 	case "logout":
@@ -743,6 +764,9 @@ func (m *Model) footer() string {
 		if len(m.stack) > 1 {
 			keys = append(keys, KeyHelp{"Esc", "Kembali"})
 		}
+	}
+	if m.gate == gateOpen && !m.showMenu() {
+		keys = append(keys, KeyHelp{"F9", "Menu"})
 	}
 	keys = append(keys, KeyHelp{"F1", "Bantuan"}, KeyHelp{"F10", "Keluar"})
 	var parts []string

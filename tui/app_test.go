@@ -419,3 +419,23 @@ func TestAuditDetail(t *testing.T) {
 	requireContains(t, v, "Rincian perubahan", "23-11-2026 09:30:00 · admin · ubah · pegawai #7",
 		"Analis Kebijakan Ahli Muda pada", "Sekretariat Kecamatan\"", "golongan: \"III/a\" → \"III/b\"")
 }
+
+// In a window narrower than 100 columns the sidebar would leave the screen
+// 56 columns: it hides, the footer says F9 Menu, and F9 brings it back
+// until the choice is made.
+func TestNarrowWindowHidesMenu(t *testing.T) {
+	h := withDemoAs(t, 80, 24, "admin")
+	v := h.view()
+	if strings.Contains(v, "Beranda          F2") {
+		t.Fatalf("the sidebar is shown at 80 columns:\n%s", v)
+	}
+	requireContains(t, v, "F9 Menu")
+	h.keys("f9")
+	requireContains(t, h.view(), "Beranda          F2", "Tutup menu")
+	h.keys("esc")
+	if strings.Contains(h.view(), "Beranda          F2") {
+		t.Fatalf("the sidebar stays after Esc:\n%s", h.view())
+	}
+	h2 := withDemoAs(t, 120, 32, "admin")
+	requireContains(t, h2.view(), "Beranda          F2")
+}
