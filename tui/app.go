@@ -714,6 +714,12 @@ func (m *Model) header() string {
 		right = inert(m.c.Account.Username) + " (" + roleNames(m.c.Account.Roles) + ") · " + right
 	}
 	space := m.w - width(left) - width(demo) - width(right)
+	if space < 1 && m.c.loggedIn() {
+		// A narrow window: the office name matters more than the roles
+		// and the weekday.
+		right = inert(m.c.Account.Username) + " · " + date.String() + " "
+		space = m.w - width(left) - width(demo) - width(right)
+	}
 	if space < 1 {
 		left = clip(left, max(1, m.w-width(demo)-width(right)-1))
 		space = m.w - width(left) - width(demo) - width(right)
