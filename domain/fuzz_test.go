@@ -406,3 +406,56 @@ func fzQuote(s string) string {
 	}
 	return strings.ToValidUTF8(`"`+s+`"`, "\uFFFD")
 }
+
+// FuzzParseDecimal: a target typed into an indicator. Whatever is typed,
+// the parser never panics; an accepted value is finite and not negative,
+// and the digits it kept are the digits typed (no letters or exponents
+// slip through as numbers).
+func FuzzParseDecimal(f *testing.F) {
+	for _, s := range []string{"12", "2,5", "1.500.000", "100", "0,75", "2.5", "1.2.3", "1e3", "Inf", "-5", " 7 ", ",5", "1,000.5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, ok := domain.ParseDecimal(s)
+		if !ok {
+			if v != 0 {
+				t.Fatalf("ParseDecimal(%q) refused but returned %v", s, v)
+			}
+			return
+		}
+		if v < 0 || v != v || v > 1e308 {
+			t.Fatalf("ParseDecimal(%q) = %v, want a finite non-negative number", s, v)
+		}
+		for _, r := range strings.TrimSpace(s) {
+			if !(r >= '0' && r <= '9' || r == ',' || r == '.') {
+				t.Fatalf("ParseDecimal(%q) accepted the character %q", s, r)
+			}
+		}
+	})
+}
+
+// FuzzParseRatingPredikat: imported rating and predikat labels. A label
+// that parses round-trips through its code and label.
+func FuzzParseRatingPredikat(f *testing.F) {
+	for _, s := range []string{"DIATAS", "Di Atas Ekspektasi", "diatas ekspektasi", "SESUAI", "Cukup", "Kurang/misconduct", "SANGAT_BAIK", "baik", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if r, ok := domain.ParseRating(s); ok {
+			if back, ok2 := domain.ParseRating(r.Code()); !ok2 || back != r {
+				t.Fatalf("rating %q → %v does not round-trip through %q", s, r, r.Code())
+			}
+			if back, ok2 := domain.ParseRating(r.String()); !ok2 || back != r {
+				t.Fatalf("rating %q → %v does not round-trip through %q", s, r, r.String())
+			}
+		}
+		if p, ok := domain.ParsePredikat(s); ok {
+			if back, ok2 := domain.ParsePredikat(p.Label()); !ok2 || back != p {
+				t.Fatalf("predikat %q → %v does not round-trip through %q", s, p, p.Label())
+			}
+			if domain.AKPercent(p) == 0 {
+				t.Fatalf("predikat %q → %v has no AK percentage", s, p)
+			}
+		}
+	})
+}
