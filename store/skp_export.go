@@ -20,6 +20,7 @@ type exportSKPSettings struct {
 	Frekuensi        string            `json:"frekuensi"`
 	BuktiMaxBytes    int64             `json:"bukti_max_bytes"`
 	RatingKepalaUnit map[string]string `json:"rating_kepala_unit"`
+	PembulatanPola   string            `json:"pembulatan_pola"`
 }
 
 type exportPersonCopy struct {
@@ -327,7 +328,7 @@ func readExportKinerja(ctx context.Context, tx *bolt.Tx) (exportKinerja, error) 
 		return out, err
 	}
 	out.settings = exportSKPSettings{Frekuensi: set.Frequency.Label(), BuktiMaxBytes: set.BuktiMaxSize,
-		RatingKepalaUnit: map[string]string{}}
+		RatingKepalaUnit: map[string]string{}, PembulatanPola: roundingText(set.RoundNearest)}
 	for _, org := range domain.OrgPredikats() {
 		out.settings.RatingKepalaUnit[org.Label()] = domain.HeadRating(set, org).String()
 	}
