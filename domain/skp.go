@@ -372,6 +372,10 @@ type SKPRow struct {
 	Predikat        Predikat         // final annual predikat; "" when none
 	LastDialog      Date
 	NextDialog      Date
+	// Names as copied into the SKP, so a list can name a penilai the
+	// reader may not see the profile of.
+	PegawaiNama string
+	PenilaiNama string
 }
 
 // SKPFile is everything of one SKP the SKP screen shows, read in one

@@ -118,7 +118,7 @@ func writeSKPRow(tx *bolt.Tx, s domain.SKP) error {
 func skpRowOf(s domain.SKP, dialogs []domain.Dialog, evals []domain.Evaluasi) domain.SKPRow {
 	r := domain.SKPRow{SKPID: s.ID, EmployeeID: s.EmployeeID, Year: s.Year, Start: s.Start, End: s.End, Status: s.Status,
 		PenilaiID: s.Penilai.EmployeeID, AtasanPenilaiID: s.AtasanPenilai.EmployeeID, UnitID: s.Pegawai.UnitID,
-		RHKCount: len(s.RHK)}
+		RHKCount: len(s.RHK), PegawaiNama: s.Pegawai.Nama, PenilaiNama: s.Penilai.Nama}
 	for _, e := range evals {
 		if !e.Final {
 			continue

@@ -615,6 +615,8 @@ func decodeSKPSettings(v []byte) (domain.SKPSettings, error) {
 //	         period order: the period, the byte length of its predikat
 //	         code and the code
 //	uvarint  byte length of the final annual predikat, then its code
+//	uvarint  byte length of the pegawai's name as copied, then the name;
+//	         the same for the penilai's name
 //
 // Dates are yyyymmdd numbers (0: none). The SKP id is the key. Decoders
 // ignore trailing bytes, so a later version may append fields.
@@ -649,7 +651,9 @@ func encodeSKPRow(r domain.SKPRow) []byte {
 		b = binary.AppendUvarint(b, uint64(p))
 		b = appendText(b, string(r.Periodik[p]))
 	}
-	return appendText(b, string(r.Predikat))
+	b = appendText(b, string(r.Predikat))
+	b = appendText(b, r.PegawaiNama)
+	return appendText(b, r.PenilaiNama)
 }
 
 func appendText(b []byte, s string) []byte {
@@ -714,5 +718,11 @@ func decodeSKPRow(id uint64, b []byte) (domain.SKPRow, error) {
 		return domain.SKPRow{}, errBadSKPRow
 	}
 	r.Predikat = domain.Predikat(pred)
+	if r.PegawaiNama, ok = text(); !ok {
+		return domain.SKPRow{}, errBadSKPRow
+	}
+	if r.PenilaiNama, ok = text(); !ok {
+		return domain.SKPRow{}, errBadSKPRow
+	}
 	return r, nil
 }

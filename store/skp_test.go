@@ -1049,7 +1049,8 @@ func TestSKPCodecRoundTrip(t *testing.T) {
 	}
 	row := domain.SKPRow{SKPID: 7, EmployeeID: 3, Year: 2025, Start: sk.Start, End: sk.End, Status: sk.Status, PenilaiID: 9,
 		AtasanPenilaiID: 10, UnitID: 2, RHKCount: 1, Periodik: map[int]domain.Predikat{1: domain.Baik, 3: domain.Kurang},
-		Predikat: domain.SangatBaik, LastDialog: date(2025, 3, 1), NextDialog: date(2025, 4, 1)}
+		Predikat: domain.SangatBaik, LastDialog: date(2025, 3, 1), NextDialog: date(2025, 4, 1),
+		PegawaiNama: "Siti Aminah, S.Kom.", PenilaiNama: "Drs. Bambang"}
 	if got, err := decodeSKPRow(7, encodeSKPRow(row)); err != nil || !reflect.DeepEqual(got, row) {
 		t.Fatalf("row round trip %+v %v", got, err)
 	}

@@ -132,7 +132,8 @@ func (k *fakeKinerja) settingsNow() domain.SKPSettings {
 
 func (k *fakeKinerja) row(s *domain.SKP) domain.SKPRow {
 	r := domain.SKPRow{SKPID: s.ID, EmployeeID: s.EmployeeID, Year: s.Year, Start: s.Start, End: s.End, Status: s.Status,
-		PenilaiID: s.Penilai.EmployeeID, AtasanPenilaiID: s.AtasanPenilai.EmployeeID, UnitID: s.Pegawai.UnitID, RHKCount: len(s.RHK)}
+		PenilaiID: s.Penilai.EmployeeID, AtasanPenilaiID: s.AtasanPenilai.EmployeeID, UnitID: s.Pegawai.UnitID, RHKCount: len(s.RHK),
+		PegawaiNama: s.Pegawai.Nama, PenilaiNama: s.Penilai.Nama}
 	for _, e := range k.evals {
 		if e.SKPID != s.ID || !e.Final {
 			continue

@@ -32,7 +32,6 @@ type skpList struct {
 	base
 	year   int
 	rows   []domain.SKPRow
-	names  map[uint64][2]string // SKP id → pegawai, penilai names read from the SKP itself
 	items  []skpListItem
 	shown  []int
 	filter textinput.Model
@@ -178,41 +177,22 @@ func (s *skpList) SetSize(w, h int) {
 }
 
 type skpRowsMsg struct {
-	req   int
-	rows  []domain.SKPRow
-	names map[uint64][2]string
-	err   error
+	req  int
+	rows []domain.SKPRow
+	err  error
 }
-
-// skpNameLookups bounds how many SKP files the list opens for names it
-// cannot take from the employee list (a Pegawai does not see the
-// penilai's profile); the SKP carries the names as copied in.
-const skpNameLookups = 100
 
 func (s *skpList) load() tea.Cmd {
 	s.req++
 	req, year := s.req, s.year
-	known := s.c.rowIndex // replaced, never changed, by setData: safe to read later
 	kin := s.c.Kinerja
 	return s.cmd(func(ctx context.Context) tea.Msg {
-		m := skpRowsMsg{req: req, names: map[uint64][2]string{}}
+		m := skpRowsMsg{req: req}
 		if kin == nil {
-			m.err = domain.Errorf(domain.EINTERNAL, "Penyimpanan kinerja belum tersedia.")
+			m.err = domain.Errorf(domain.EINTERNAL, "Penyimpanan kinerja tidak tersambung; tutup lalu buka kembali asndesk.")
 			return m
 		}
 		m.rows, m.err = kin.SKPRows(ctx, year)
-		looked := 0
-		for _, r := range m.rows {
-			_, okE := known[r.EmployeeID]
-			_, okP := known[r.PenilaiID]
-			if (okE && (okP || r.PenilaiID == 0)) || looked >= skpNameLookups {
-				continue
-			}
-			looked++
-			if f, err := kin.SKPFile(ctx, r.SKPID); err == nil {
-				m.names[r.SKPID] = [2]string{f.SKP.Pegawai.Nama, f.SKP.Penilai.Nama}
-			}
-		}
 		return m
 	})
 }
@@ -236,13 +216,13 @@ func (s *skpList) rebuild() {
 		if p, ok := s.c.Row(r.PenilaiID); ok && r.PenilaiID != 0 {
 			it.penilai = p.Nama
 		}
-		if n, ok := s.names[r.SKPID]; ok {
-			if it.nama == "" {
-				it.nama = n[0]
-			}
-			if it.penilai == "" {
-				it.penilai = n[1]
-			}
+		// A Pegawai does not see the penilai's profile: the row carries
+		// the names as copied into the SKP.
+		if it.nama == "" {
+			it.nama = r.PegawaiNama
+		}
+		if it.penilai == "" {
+			it.penilai = r.PenilaiNama
 		}
 		it.sortKey = sortName(it.nama)
 		it.hay = strings.ToLower(it.nama + "\x00" + it.nip + "\x00" + domain.FormatNIP(it.nip) + "\x00" + it.penilai +
@@ -362,7 +342,7 @@ func (s *skpList) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return failure(msg.err)
 		}
-		s.rows, s.names = msg.rows, msg.names
+		s.rows = msg.rows
 		s.rebuild()
 	case dataChangedMsg:
 		return s.load()
