@@ -139,13 +139,13 @@ type MeritAnswer struct {
 	Updated       time.Time
 }
 
-// ActionStatus is the state of an improvement action.
-type ActionStatus int
+// PlanStatus is the state of an improvement action.
+type PlanStatus int
 
 const (
-	ActionBelum   ActionStatus = iota + 1 // "Belum"
-	ActionProses                          // "Dalam proses"
-	ActionSelesai                         // "Selesai"
+	PlanBelum   PlanStatus = iota + 1 // "Belum"
+	PlanProses                        // "Dalam proses"
+	PlanSelesai                       // "Selesai"
 )
 
 // MeritAction is one item of the rencana perbaikan.
@@ -155,7 +155,7 @@ type MeritAction struct {
 	Text      string
 	Owner     string
 	Due       Date
-	Status    ActionStatus
+	Status    PlanStatus
 }
 
 // CombineMode is how unit assessments make the instansi view.
