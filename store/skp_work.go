@@ -1,12 +1,8 @@
 package store
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"path"
 	"strconv"
 	"strings"
 
@@ -16,15 +12,9 @@ import (
 )
 
 // Pelaksanaan: rencana aksi and realisasi with their bukti dukung, umpan
-// balik and dialog kinerja. A bukti file's bytes live in bucket bukti
-// (id → bytes), so the one data file holds everything and backups,
-// restore, compaction and the check cover them; its metadata (name, size,
-// SHA-256) lives in the realisasi record and is verified on every read.
-
-const (
-	maxBuktiName = 255
-	maxBuktiRef  = 2000
-)
+// balik and dialog kinerja. A bukti's metadata (name, size, SHA-256)
+// lives in the realisasi record; its bytes are kept by bukti.go, shared
+// with the merit assessment's evidence.
 
 // getWork reads one realisasi of an SKP.
 func getWork(tx *bolt.Tx, skpID, id uint64) (domain.PeriodWork, error) {
@@ -124,67 +114,19 @@ func (s *Store) SaveWork(ctx context.Context, w domain.PeriodWork) (uint64, erro
 	return w.ID, nil
 }
 
-// formatMB shows a byte count in MB (2^20 bytes) the Indonesian way.
-func formatMB(n int64) string {
-	if n%(1<<20) == 0 {
-		return strconv.FormatInt(n>>20, 10) + " MB"
-	}
-	return strings.Replace(strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64), ".", ",", 1) + " MB"
-}
-
-// buktiBaseName keeps the file name of a path typed on any system.
-func buktiBaseName(name string) string {
-	name = strings.TrimSpace(strings.ReplaceAll(name, "\\", "/"))
-	if name == "" {
-		return ""
-	}
-	return path.Base(name)
-}
-
-func sha256Hex(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
-}
-
 // AddBukti adds a bukti dukung to realisasi workID of SKP skpID and
 // returns its id. A file (Kind BuktiFile) brings its bytes in Contents:
 // not empty, at most SKPSettings.BuktiMaxSize; the store records its
 // SHA-256, size, base name, date and who added it. A reference (Kind
 // BuktiReferensi) has Ref (nomor dokumen or link) and no Contents. Same
-// permission as SaveWork.
+// permission as SaveWork. The bytes are kept by bukti.go.
 func (s *Store) AddBukti(ctx context.Context, skpID, workID uint64, b domain.Bukti) (uint64, error) {
 	op := "add bukti " + strconv.FormatUint(skpID, 10)
-	b.Name = cleanText(buktiBaseName(b.Name), maxBuktiName)
-	b.Ref = strings.TrimSpace(b.Ref)
-	switch b.Kind {
-	case domain.BuktiFile:
-		if b.Name == "" || b.Name == "." || b.Name == "/" {
-			return 0, boundary(op, fieldErr(domain.EINVALID, "nama", "Nama berkas bukti wajib diisi."))
-		}
-		if len(b.Contents) == 0 {
-			return 0, boundary(op, fieldErr(domain.EINVALID, "berkas", "Berkas "+b.Name+" kosong (0 bita); "+
-				"pilih berkas bukti yang berisi."))
-		}
-		b.Size, b.SHA256, b.Ref = int64(len(b.Contents)), sha256Hex(b.Contents), "" // hashed outside the write lock
-	case domain.BuktiReferensi:
-		if len(b.Contents) > 0 {
-			return 0, boundary(op, fieldErr(domain.EINVALID, "berkas", "Bukti berupa referensi tidak menyertakan berkas; "+
-				"pilih jenis Berkas untuk menyimpan salinan berkas."))
-		}
-		if b.Ref == "" {
-			return 0, boundary(op, fieldErr(domain.EINVALID, "ref", "Isi nomor dokumen atau tautan bukti."))
-		}
-		if len([]rune(b.Ref)) > maxBuktiRef {
-			return 0, boundary(op, fieldErr(domain.EINVALID, "ref", "Nomor dokumen atau tautan terlalu panjang."))
-		}
-		b.Size, b.SHA256 = 0, ""
-	default:
-		return 0, boundary(op, fail(domain.EINVALID, "Pilih jenis bukti: berkas atau referensi.", nil))
-	}
-	if err := validText(b.Name, b.Ref); err != nil {
+	b, err := prepareBukti(b) // hashed outside the write lock
+	if err != nil {
 		return 0, boundary(op, err)
 	}
-	err := s.write(ctx, op, needLogin, func(tx *bolt.Tx, a domain.Actor) error {
+	err = s.write(ctx, op, needLogin, func(tx *bolt.Tx, a domain.Actor) error {
 		sk, err := skpFor(tx, a, skpID, domain.OpWork)
 		if err != nil {
 			return err
@@ -193,33 +135,11 @@ func (s *Store) AddBukti(ctx context.Context, skpID, workID uint64, b domain.Buk
 		if err != nil {
 			return err
 		}
-		set, err := readSKPSettings(tx)
-		if err != nil {
-			return err
-		}
-		if b.Kind == domain.BuktiFile && b.Size > set.BuktiMaxSize {
-			return fieldErr(domain.EINVALID, "berkas", fmt.Sprintf("Berkas %s berukuran %s, melebihi batas %s per berkas "+
-				"bukti dukung. Perkecil berkasnya (misalnya pindai ulang dengan resolusi lebih rendah) atau minta Admin "+
-				"mengubah batasnya di Pengaturan kinerja.", b.Name, formatMB(b.Size), formatMB(set.BuktiMaxSize)))
-		}
-		bb, err := bucket(tx, bucketBukti)
-		if err != nil {
-			return err
-		}
-		if b.ID, err = bb.NextSequence(); err != nil {
-			return err
-		}
 		now := s.stamp()
-		b.Added, b.AddedBy = now, a.Label()
-		if b.Kind == domain.BuktiFile {
-			bb.FillPercent = 1 // ids only grow
-			if err := bb.Put(idKey(b.ID), b.Contents); err != nil {
-				return err
-			}
+		if b, err = storeBukti(tx, b, now, a.Label()); err != nil {
+			return err
 		}
-		meta := b
-		meta.Contents = nil
-		w.Bukti = append(w.Bukti, meta)
+		w.Bukti = append(w.Bukti, b)
 		w.Updated = now
 		if err := putWork(tx, w); err != nil {
 			return err
@@ -231,29 +151,6 @@ func (s *Store) AddBukti(ctx context.Context, skpID, workID uint64, b domain.Buk
 		return 0, err
 	}
 	return b.ID, nil
-}
-
-func buktiText(b domain.Bukti) string {
-	if b.Kind == domain.BuktiReferensi {
-		return "referensi " + short(b.Ref)
-	}
-	return fmt.Sprintf("berkas %s (%s, SHA-256 %s)", short(b.Name), formatMB(b.Size), b.SHA256)
-}
-
-func findBukti(w domain.PeriodWork, id uint64) (int, error) {
-	for i, b := range w.Bukti {
-		if b.ID == id {
-			return i, nil
-		}
-	}
-	return -1, fail(domain.ENOTFOUND, "Bukti dukung tidak ditemukan; mungkin sudah dihapus.", nil)
-}
-
-// msgBuktiChanged is the message of a bukti whose bytes no longer match
-// the SHA-256 recorded when it was added.
-func msgBuktiChanged(b domain.Bukti) string {
-	return fmt.Sprintf("Berkas bukti %q berubah atau rusak sejak disimpan (sidik SHA-256 tidak cocok). "+
-		"Jalankan pemeriksaan database dan pulihkan dari cadangan bila perlu.", b.Name)
 }
 
 // BuktiFile returns one bukti of a realisasi; a file comes with its bytes
@@ -271,27 +168,12 @@ func (s *Store) BuktiFile(ctx context.Context, skpID, workID, buktiID uint64) (d
 		if err != nil {
 			return err
 		}
-		i, err := findBukti(w, buktiID)
+		i, err := findBuktiIn(w.Bukti, buktiID)
 		if err != nil {
 			return err
 		}
-		out = w.Bukti[i]
-		if out.Kind != domain.BuktiFile {
-			return nil
-		}
-		var raw []byte
-		if bb := tx.Bucket(bucketBukti); bb != nil {
-			raw = bb.Get(idKey(buktiID))
-		}
-		if raw == nil {
-			return fail(domain.EINTERNAL, fmt.Sprintf("Berkas bukti %q tidak ada lagi di berkas data. "+
-				"Jalankan pemeriksaan database dan pulihkan dari cadangan bila perlu.", out.Name), nil)
-		}
-		if int64(len(raw)) != out.Size || sha256Hex(raw) != out.SHA256 {
-			return fail(domain.EINTERNAL, msgBuktiChanged(out), fmt.Errorf("bukti %d: sha256 mismatch", buktiID))
-		}
-		out.Contents = bytes.Clone(raw)
-		return nil
+		out, err = readBukti(tx, w.Bukti[i])
+		return err
 	})
 	if err != nil {
 		return domain.Bukti{}, err
@@ -312,7 +194,7 @@ func (s *Store) DeleteBukti(ctx context.Context, skpID, workID, buktiID uint64) 
 		if err != nil {
 			return err
 		}
-		i, err := findBukti(w, buktiID)
+		i, err := findBuktiIn(w.Bukti, buktiID)
 		if err != nil {
 			return err
 		}
@@ -323,10 +205,8 @@ func (s *Store) DeleteBukti(ctx context.Context, skpID, workID, buktiID uint64) 
 		if err := putWork(tx, w); err != nil {
 			return err
 		}
-		if bb := tx.Bucket(bucketBukti); bb != nil {
-			if err := bb.Delete(idKey(buktiID)); err != nil {
-				return err
-			}
+		if err := deleteBukti(tx, buktiID); err != nil {
+			return err
 		}
 		line := fmt.Sprintf("bukti #%d pada realisasi #%d (%s): %s", b.ID, w.ID, rhkName(sk, w.RHKID), buktiText(b))
 		return auditSKP(tx, a, now, domain.ActionDelete, sk, line)
