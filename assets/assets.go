@@ -3,9 +3,13 @@
 // new file rather than a new release of the rules.
 package assets
 
-import "embed"
+import (
+	"embed"
+	"io/fs"
+	"sort"
+)
 
-//go:embed reference/*.json
+//go:embed reference/*.json instruments/*.json
 var files embed.FS
 
 // BUPGrid returns the batas usia pensiun table (reference/bup.json), parsed
@@ -28,6 +32,23 @@ func SKPReference() []byte { return mustRead("reference/skp.json") }
 // koefisien per jenjang and percentages per predikat, parsed by
 // domain.ParseAKTable.
 func AngkaKredit() []byte { return mustRead("reference/angka_kredit.json") }
+
+// Instruments returns the shipped merit instrument files
+// (instruments/*.json, format in INSTRUMEN.md), in file-name order:
+// KASN-2019-LEGACY and PANRB-19-2025, both asndesk's readiness checklist
+// (status draf), parsed by domain.ParseInstrument.
+func Instruments() [][]byte {
+	names, err := fs.Glob(files, "instruments/*.json")
+	if err != nil || len(names) == 0 {
+		panic("assets: instrument files missing from the build") // a build error, not user input
+	}
+	sort.Strings(names)
+	out := make([][]byte, 0, len(names))
+	for _, n := range names {
+		out = append(out, mustRead(n))
+	}
+	return out
+}
 
 func mustRead(name string) []byte {
 	b, err := files.ReadFile(name)
