@@ -28,6 +28,7 @@ const (
 	areaStats
 	areaSettings
 	areaKinerja
+	areaMerit
 )
 
 type menuEntry struct {
@@ -45,6 +46,11 @@ func (m *Model) menuEntries() []menuEntry {
 		{key: "F3", label: "Pegawai", area: areaEmployees},
 		// No F-key: F5–F8 are each screen's own keys (Tambah, Ubah…).
 		{label: "Kinerja (SKP)", area: areaKinerja},
+	}
+	// Sistem merit: for Admin, Pimpinan and Tim Merit, once its storage
+	// is wired (Common.Merit).
+	if c.Merit != nil && (c.Actor.Has(domain.RoleAdmin) || c.Actor.Has(domain.RolePimpinan) || c.Actor.Has(domain.RoleTimMerit)) {
+		out = append(out, menuEntry{label: "Sistem merit", area: areaMerit})
 	}
 	if c.can(domain.CanManageOffice) {
 		out = append(out, menuEntry{key: "F4", label: "Organisasi", area: areaUnits})
@@ -262,6 +268,8 @@ func (m *Model) rootScreen(a area) Screen {
 		return newSettingsForm(m.c)
 	case areaKinerja:
 		return newSKPList(m.c)
+	case areaMerit:
+		return newMeritList(m.c)
 	}
 	return newHome(m.c)
 }

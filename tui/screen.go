@@ -99,10 +99,13 @@ type Common struct {
 	// Kinerja is the SKP and dialog kinerja storage (the store in the app,
 	// a fake in tests); kept apart from Repo so each side can grow alone.
 	Kinerja KinerjaRepo
-	Now     func() time.Time
-	Styles  Styles
-	Log     *log.Logger
-	Demo    DemoFunc
+	// Merit is the penilaian mandiri sistem merit storage (the store in
+	// the app, a fake in tests); nil when not wired.
+	Merit  MeritRepo
+	Now    func() time.Time
+	Styles Styles
+	Log    *log.Logger
+	Demo   DemoFunc
 	// DemoKinerja fills the demo office's SKP cycle; nil leaves it empty.
 	DemoKinerja DemoKinerjaFunc
 	BUP         domain.BUPGrid
