@@ -165,7 +165,7 @@ func decodeStrict(raw []byte, v any, path string, whole bool) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		return instrumentErr(path, "JSON tidak sah"+pos(se.Offset)+": "+strings.TrimPrefix(se.Error(), "json: ")+".")
+		return instrumentErr(path, "JSON tidak sah"+pos(max(se.Offset-1, 0))+": "+strings.TrimPrefix(se.Error(), "json: ")+".")
 	case errors.As(err, &te):
 		return instrumentErr(join(te.Field), "isian harus berupa "+jsonKind(te.Type.Kind().String())+", bukan "+te.Value+pos(te.Offset)+".")
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
@@ -431,7 +431,7 @@ func validateAspects(in Instrument) error {
 		for _, i := range tops {
 			a := in.Aspects[i]
 			s := "aspek " + a.Code + " " + a.Name + " = " + FormatScore(a.Weight)
-			all = append(all, a.Code+" = "+FormatScore(a.Weight))
+			all = append(all, a.Code+" "+a.Name+" = "+FormatScore(a.Weight))
 			if best > 1 && len(tops) > 2 && a.Weight != mode {
 				odd = append(odd, s+" (aspects["+strconv.Itoa(i)+"].weight)")
 				if first {
