@@ -22,8 +22,11 @@ const maxStructural = 20
 // has no missing parent, loop or excess depth; riwayat and atasan-map
 // entries belong to existing employees and name existing ones; each
 // profile agrees with its latest pangkat, jabatan and pendidikan entries;
-// SKPs agree with their rows and index, their items belong to them, and
-// every bukti file still matches its SHA-256 (see checkSchema5). It returns
+// SKPs agree with their rows and index, their items belong to them;
+// merit assessments decode and refer to existing instruments, units and
+// accounts (checkMerit); every bukti file, of an SKP or of a merit answer,
+// still matches its SHA-256 and no stored bytes are left without an owner
+// (checkBlobs). It returns
 // the problems found, in Indonesian; an empty list means the file is sound.
 //
 // In read-write mode the check runs in a write transaction that is rolled
@@ -296,7 +299,10 @@ func checkIndexes(ctx context.Context, tx *bolt.Tx, probs *[]string) {
 
 	checkAccounts(ctx, buckets, emps, add)
 	checkSchema4(ctx, buckets, emps, add)
-	checkSchema5(ctx, buckets, emps, add)
+	refs := blobRefs{}
+	checkSchema5(ctx, buckets, emps, refs, add)
+	checkMerit(ctx, buckets, refs, add)
+	checkBlobs(ctx, buckets, refs, add)
 }
 
 // checkAccounts checks accounts ↔ idx_account_name, the accounts' employee

@@ -31,10 +31,12 @@ type exportHeader struct {
 	Office        exportOffice    `json:"office"`
 	Settings      json.RawMessage `json:"settings"`
 	SKPSettings   any             `json:"skp_settings"`
+	MeritSettings any             `json:"merit_settings"`
 	Units         []exportUnit    `json:"units"`
 	Accounts      []exportAccount `json:"accounts"`
-	// "employees", "riwayat", "atasan", "skp", "predikat_organisasi" and
-	// then "audit" are streamed after these keys by writeExport.
+	// "employees", "riwayat", "atasan", "skp", "predikat_organisasi",
+	// "merit", "instrumen_merit" and then "audit" are streamed after these
+	// keys by writeExport.
 }
 
 // exportAccount is an account without its password hash or login
@@ -241,11 +243,12 @@ func toExport(e domain.Employee) exportPerson {
 //	{
 //	  "format": "asndesk-export",
 //	  "format_version": 1,
-//	  "schema": 5,                       // SchemaVersion of the file
+//	  "schema": 6,                       // SchemaVersion of the file
 //	  "exported_at": "2025-01-31T09:00:00+07:00",
 //	  "office": {"name": "...", "demo": false},
 //	  "settings": {...},                 // domain.CareerSettings in effect (defaults when never saved)
 //	  "skp_settings": {"frekuensi": "Triwulanan", "bukti_max_bytes": 5242880, "rating_kepala_unit": {...}},
+//	  "merit_settings": {"gabungan_unit": "Terendah", "instrumen_bawaan": "PANRB-19-2025"},
 //	  "units": [{"id": 1, "name": "Sekretariat", "parent_id": 0, "head_id": 0}, ...],
 //	  "accounts": [{"id": 1, "username": "admin", "name": "...", "roles": ["Admin"],
 //	    "employee_id": 0, "must_change_password": false, "disabled": false, "created": "RFC 3339"}, ...],
@@ -276,6 +279,9 @@ func toExport(e domain.Employee) exportPerson {
 //	  "skp": [{...the plan, "realisasi", "umpan_balik", "dialog_kinerja", "evaluasi",
 //	    "versi_sebelumnya"}, ...],       // see skp_export.go and EXPORT.md; bukti described, not included
 //	  "predikat_organisasi": [{"year", "unit_id", "predikat", "capaian", "by", "time"}, ...],
+//	  "merit": [{"id", "year", "unit_id", "instrumen_id", "instrumen_versi", "tahap", "tim", "koordinator",
+//	    "verifikator", "jawaban": [{.., "bukti": [..]}], "rencana_perbaikan", ...}, ...], // see merit_export.go
+//	  "instrumen_merit": [{"id", "versi", "judul", "regulasi", "status", "sha256", "berkas": {the file}}, ...],
 //	  "audit": [{"id": 1, "time": "RFC 3339", "account_id": 1, "account": "admin",
 //	    "action": "buat", "entity": "pegawai", "entity_id": 7, "employee_id": 7,
 //	    "summary": ["nama: \"Budi\"", ...]}, ...]
@@ -302,6 +308,7 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 	var rws []domain.Riwayat
 	var atasan []exportAtasan
 	var kin exportKinerja
+	var mer exportMeritData
 	err := s.read(ctx, op, systemOrAdmin, func(tx *bolt.Tx, _ domain.Actor) error {
 		if mb := tx.Bucket(bucketMeta); mb != nil {
 			if v := mb.Get(metaOffice); v != nil {
@@ -330,6 +337,10 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 			return err
 		}
 		hdr.SKPSettings = kin.settings
+		if mer, err = readExportMerit(ctx, tx); err != nil {
+			return err
+		}
+		hdr.MeritSettings = mer.settings
 		if rb := tx.Bucket(bucketRiwayat); rb != nil {
 			c := rb.Cursor()
 			for k, v := c.First(); k != nil; k, v = c.Next() {
@@ -410,7 +421,7 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeExport(ctx, w, hdr, emps, rws, atasan, kin, audit); err != nil {
+	if err := writeExport(ctx, w, hdr, emps, rws, atasan, kin, mer, audit); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -434,7 +445,7 @@ func marshalIndent(v any, prefix string) ([]byte, error) {
 }
 
 func writeExport(ctx context.Context, w io.Writer, hdr exportHeader, emps []domain.Employee, rws []domain.Riwayat,
-	atasan []exportAtasan, kin exportKinerja, audit []domain.AuditEntry) error {
+	atasan []exportAtasan, kin exportKinerja, mer exportMeritData, audit []domain.AuditEntry) error {
 	head, err := marshalIndent(hdr, "")
 	if err != nil {
 		return err
@@ -457,6 +468,12 @@ func writeExport(ctx context.Context, w io.Writer, hdr exportHeader, emps []doma
 		return err
 	}
 	if err := streamArray(ctx, bw, "predikat_organisasi", len(kin.org), func(i int) any { return kin.org[i] }); err != nil {
+		return err
+	}
+	if err := streamArray(ctx, bw, "merit", len(mer.assessments), func(i int) any { return mer.assessments[i] }); err != nil {
+		return err
+	}
+	if err := streamArray(ctx, bw, "instrumen_merit", len(mer.instruments), func(i int) any { return mer.instruments[i] }); err != nil {
 		return err
 	}
 	if err := streamArray(ctx, bw, "audit", len(audit), func(i int) any { return toExportAudit(audit[i]) }); err != nil {

@@ -71,8 +71,9 @@ func TestExportJSON(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	wantTop := []string{"format", "format_version", "schema", "exported_at", "office", "settings", "skp_settings", "units",
-		"accounts", "employees", "riwayat", "atasan", "skp", "predikat_organisasi", "audit"}
+	wantTop := []string{"format", "format_version", "schema", "exported_at", "office", "settings", "skp_settings",
+		"merit_settings", "units", "accounts", "employees", "riwayat", "atasan", "skp", "predikat_organisasi", "merit",
+		"instrumen_merit", "audit"}
 	if got := keysOf(doc); !reflect.DeepEqual(got, sorted(wantTop)) {
 		t.Fatalf("top keys %v", got)
 	}

@@ -22,6 +22,8 @@ var (
 	bucketSKPItems  = []byte("skp_items")
 	bucketBukti     = []byte("bukti")
 	bucketSKPOrg    = []byte("skp_org")
+	bucketMeritInst = []byte("merit_instruments")
+	bucketMerit     = []byte("merit")
 
 	metaSchema  = []byte("schema")
 	metaCreated = []byte("created")
@@ -29,12 +31,14 @@ var (
 
 	settingsCareer = []byte("career")
 	settingsSKP    = []byte("skp")
+	settingsMerit  = []byte("merit")
 )
 
 // schemaBuckets lists every bucket of the current schema.
 var schemaBuckets = [][]byte{bucketMeta, bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits,
 	bucketAccounts, bucketAcctName, bucketAudit, bucketRiwayat, bucketAtasan, bucketSettings,
-	bucketSKP, bucketSKPRows, bucketSKPEmp, bucketSKPItems, bucketBukti, bucketSKPOrg}
+	bucketSKP, bucketSKPRows, bucketSKPEmp, bucketSKPItems, bucketBukti, bucketSKPOrg,
+	bucketMeritInst, bucketMerit}
 
 // indexValue is what every index entry holds: bbolt cannot tell an empty
 // value from a missing one reliably, so it is never empty.

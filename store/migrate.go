@@ -25,6 +25,7 @@ var migrations = []migration{
 	{to: 3, name: "accounts, audit and atasan in emp_rows", fn: migrateAccounts},
 	{to: 4, name: "riwayat, atasan map and settings", fn: migrateRiwayat},
 	{to: 5, name: "skp, dialog kinerja and evaluasi", fn: migrateKinerja},
+	{to: 6, name: "merit assessments and instruments", fn: migrateMerit},
 }
 
 // migrate backs the file up, then runs every pending step in one write
@@ -255,4 +256,20 @@ func migrateKinerja(s *Store, tx *bolt.Tx) error {
 	return appendAudit(tx, domain.SystemActor("pembaruan skema"), s.stamp(), domain.AuditEntry{
 		Action: domain.ActionUpdate, Entity: EntityDatabase,
 		Summary: []string{"skema: v4 → v5 (SKP, dialog kinerja, evaluasi, bukti dukung)"}})
+}
+
+// migrateMerit (schema 6) adds the buckets of the penilaian mandiri sistem
+// merit: merit_instruments (imported instrument files) and merit (the
+// assessments). Their evidence files go to the existing bukti bucket. No
+// record is rewritten; the merit settings read as
+// domain.DefaultMeritSettings until saved. The migration is audited.
+func migrateMerit(s *Store, tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketMeritInst, bucketMerit} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return appendAudit(tx, domain.SystemActor("pembaruan skema"), s.stamp(), domain.AuditEntry{
+		Action: domain.ActionUpdate, Entity: EntityDatabase,
+		Summary: []string{"skema: v5 → v6 (penilaian mandiri sistem merit, instrumen)"}})
 }

@@ -351,9 +351,9 @@ func TestMigrateV2ToV3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(es) != 5 || es[4].Account != "sistem:pembaruan skema" || es[4].Entity != EntityDatabase ||
-		es[3].Account != "sistem:pembaruan skema" || !strings.Contains(es[3].Summary[0], "v3 → v4") ||
-		!strings.Contains(es[2].Summary[0], "v4 → v5") ||
+	if len(es) != 6 || es[5].Account != "sistem:pembaruan skema" || es[5].Entity != EntityDatabase ||
+		es[4].Account != "sistem:pembaruan skema" || !strings.Contains(es[4].Summary[0], "v3 → v4") ||
+		!strings.Contains(es[3].Summary[0], "v4 → v5") || !strings.Contains(es[2].Summary[0], "v5 → v6") ||
 		es[1].Action != domain.ActionCreate || es[1].AccountID != admin.ID || es[0].Action != domain.ActionLogin {
 		t.Fatalf("audit after migration: %+v", es)
 	}
@@ -521,8 +521,9 @@ func TestMigrateV3ToV4(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(es) != 4 || es[2].Account != "sistem:pembaruan skema" || es[2].Entity != EntityDatabase ||
-		!strings.Contains(es[2].Summary[0], "v3 → v4") || !strings.Contains(es[1].Summary[0], "v4 → v5") || es[3].ID != 1 {
+	if len(es) != 5 || es[3].Account != "sistem:pembaruan skema" || es[3].Entity != EntityDatabase ||
+		!strings.Contains(es[3].Summary[0], "v3 → v4") || !strings.Contains(es[2].Summary[0], "v4 → v5") ||
+		!strings.Contains(es[1].Summary[0], "v5 → v6") || es[4].ID != 1 {
 		t.Fatalf("audit %+v", es)
 	}
 
@@ -588,4 +589,76 @@ func TestMigrateV3FailureLeavesFileAtV3(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// TestMigrateV5ToV6 turns a current file with an SKP and its bukti into
+// the schema-5 layout (the merit buckets removed, schema 5 recorded: what
+// a schema-5 build left), then opens it: the merit buckets appear, the
+// bukti still reads, the office can start a merit assessment.
+func TestMigrateV5ToV6(t *testing.T) {
+	o, skp, work, bukti := skpOffice(t)
+	path := o.s.Path()
+	tamper(t, o.s, func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketMeritInst, bucketMerit} {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(metaSchema, u64Value(5))
+	})
+	mustDo(t, o.s.Close())
+
+	opts := testOptions()
+	opts.Now = func() time.Time { return time.Date(2025, 3, 4, 5, 6, 7, 0, time.Local) }
+	s := openAt(t, path, opts)
+
+	backup := path + ".pre-v6-20250304-050607.bak"
+	bdb, err := bolt.Open(backup, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatalf("backup: %v", err)
+	}
+	bdb.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucketMeta).Get(metaSchema); !bytes.Equal(v, u64Value(5)) {
+			t.Errorf("backup schema %x", v)
+		}
+		if tx.Bucket(bucketMerit) != nil || tx.Bucket(bucketMeritInst) != nil {
+			t.Error("backup already has schema-6 buckets")
+		}
+		if tx.Bucket(bucketBukti).Get(idKey(bukti)) == nil {
+			t.Error("backup lost the bukti bytes")
+		}
+		return nil
+	})
+	bdb.Close()
+
+	s.db.View(func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketMeritInst, bucketMerit} {
+			if tx.Bucket(name) == nil {
+				t.Errorf("bucket %s missing", name)
+			}
+		}
+		if v, _ := parseID(tx.Bucket(bucketMeta).Get(metaSchema)); v != 6 {
+			t.Errorf("schema %d", v)
+		}
+		return nil
+	})
+	es, err := s.Audit(systemCtx, AuditFilter{Entity: EntityDatabase})
+	if err != nil || len(es) != 1 || es[0].Summary[0] != "skema: v5 → v6 (penilaian mandiri sistem merit, instrumen)" ||
+		es[0].Account != "sistem:pembaruan skema" {
+		t.Fatalf("audit %+v %v", es, err)
+	}
+	peg := loginCtx(t, s, "pegawai", rolePassword)
+	if b, err := s.BuktiFile(peg, skp, work, bukti); err != nil || !bytes.Equal(b.Contents, buktiBytes(500)) {
+		t.Fatalf("bukti after migration: %v", err)
+	}
+	if set, err := s.MeritSettings(loginCtx(t, s, "merit", rolePassword)); err != nil || set != domain.DefaultMeritSettings() {
+		t.Fatalf("merit settings %+v %v", set, err)
+	}
+	assertClean(t, s)
+
+	mustDo(t, s.Close())
+	openAt(t, path, testOptions())
+	if backups, _ := filepath.Glob(path + ".pre-*"); len(backups) != 1 {
+		t.Fatalf("backups: %v", backups)
+	}
 }

@@ -460,7 +460,9 @@ func (s *Store) LoadDemoOffice(ctx context.Context, o domain.Office, units []dom
 }
 
 // ResetOffice wipes the demo office: its units, employees, riwayat, atasan
-// map, settings, SKPs with everything under them, accounts, audit trail and every index, in one transaction, leaving the file as on first
+// map, settings, SKPs with everything under them, merit assessments and
+// imported instruments, accounts, audit trail and every index, in one
+// transaction, leaving the file as on first
 // run (the schema and creation time stay). Admin or a system actor only;
 // a real office is refused, since its data and riwayat perubahan must
 // never be deleted from the app. The reset itself is the first entry of
@@ -485,7 +487,8 @@ func (s *Store) ResetOffice(ctx context.Context) error {
 		}
 		for _, name := range [][]byte{bucketEmployees, bucketRows, bucketNIP, bucketNIK, bucketUnits,
 			bucketAccounts, bucketAcctName, bucketAudit, bucketRiwayat, bucketAtasan, bucketSettings,
-			bucketSKP, bucketSKPRows, bucketSKPEmp, bucketSKPItems, bucketBukti, bucketSKPOrg} {
+			bucketSKP, bucketSKPRows, bucketSKPEmp, bucketSKPItems, bucketBukti, bucketSKPOrg,
+			bucketMeritInst, bucketMerit} {
 			if tx.Bucket(name) != nil {
 				if err := tx.DeleteBucket(name); err != nil {
 					return err

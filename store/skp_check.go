@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"fmt"
 
 	"asndesk/domain"
 
@@ -12,12 +13,11 @@ import (
 // checkSchema5 checks what schema 5 added: every SKP decodes and belongs
 // to an existing employee; skp_rows and idx_skp_emp agree with the SKPs
 // (one row and one index entry each, nothing else); every item decodes,
-// names its own key and belongs to an existing SKP; every file bukti has
-// its bytes, and they still match the SHA-256 and size recorded when it
-// was added; no stored bytes are left without a bukti; the predikat
-// kinerja organisasi and the SKP settings decode.
+// names its own key and belongs to an existing SKP; the predikat kinerja
+// organisasi and the SKP settings decode. The bukti of the realisasi go
+// into refs, for checkBlobs.
 func checkSchema5(ctx context.Context, buckets map[string]*bolt.Bucket, emps map[uint64]*checkedEmp,
-	add func(string, ...any)) {
+	refs blobRefs, add func(string, ...any)) {
 	limited := func() func(string, ...any) {
 		n := 0
 		return func(format string, a ...any) {
@@ -65,12 +65,6 @@ func checkSchema5(ctx context.Context, buckets map[string]*bolt.Bucket, emps map
 	}
 
 	// Items: decode each, collect what the rows and the bukti check need.
-	type blobRef struct {
-		meta  domain.Bukti
-		skp   uint64
-		count int
-	}
-	refs := map[uint64]*blobRef{}
 	dialogs := map[uint64][]domain.Dialog{}
 	evals := map[uint64][]domain.Evaluasi{}
 	if ib := buckets[string(bucketSKPItems)]; ib != nil {
@@ -100,12 +94,7 @@ func checkSchema5(ctx context.Context, buckets map[string]*bolt.Bucket, emps map
 				if w, err = decodeWork(v); err == nil {
 					recID, recSKP = w.ID, w.SKPID
 					for _, b := range w.Bukti {
-						r := refs[b.ID]
-						if r == nil {
-							r = &blobRef{meta: b, skp: skpID}
-							refs[b.ID] = r
-						}
-						r.count++
+						refs.add(b, fmt.Sprintf("SKP #%d", skpID))
 					}
 				}
 			case itemFeedback:
@@ -196,44 +185,6 @@ func checkSchema5(ctx context.Context, buckets map[string]*bolt.Bucket, emps map
 		})
 	}
 
-	if bb := buckets[string(bucketBukti)]; bb != nil {
-		bad := limited()
-		var maxID uint64
-		n := 0
-		c := bb.Cursor()
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if n++; n%256 == 0 && ctx.Err() != nil {
-				return
-			}
-			id, ok := parseID(k)
-			if !ok {
-				bad("Kunci berkas bukti %x tidak berbentuk ID.", k)
-				continue
-			}
-			maxID = max(maxID, id)
-			r := refs[id]
-			switch {
-			case r == nil || r.meta.Kind != domain.BuktiFile:
-				bad("Berkas bukti #%d tersimpan tetapi tidak dipakai oleh realisasi mana pun.", id)
-			case int64(len(v)) != r.meta.Size || sha256Hex(v) != r.meta.SHA256:
-				bad("Berkas bukti #%d (%s, SKP #%d) berubah atau rusak: isinya tidak cocok dengan sidik SHA-256 "+
-					"yang dicatat saat disimpan.", id, r.meta.Name, r.skp)
-			}
-		}
-		for id, r := range sortedKeys(refs) {
-			maxID = max(maxID, id)
-			if r.count > 1 {
-				bad("Bukti #%d dicatat di lebih dari satu realisasi.", id)
-			}
-			if r.meta.Kind == domain.BuktiFile && bb.Get(idKey(id)) == nil {
-				bad("Berkas bukti #%d (%s, SKP #%d) tidak ada di berkas data.", id, r.meta.Name, r.skp)
-			}
-		}
-		if maxID > bb.Sequence() {
-			add("Nomor urut bukti (%d) lebih kecil dari ID terbesar (%d).", bb.Sequence(), maxID)
-		}
-	}
-
 	if ob := buckets[string(bucketSKPOrg)]; ob != nil {
 		bad := limited()
 		_ = ob.ForEach(func(k, v []byte) error {
@@ -260,6 +211,82 @@ func checkSchema5(ctx context.Context, buckets map[string]*bolt.Bucket, emps map
 			if _, err := decodeSKPSettings(v); err != nil {
 				add("Pengaturan kinerja tidak dapat dibaca (%v).", err)
 			}
+		}
+	}
+}
+
+// blobRef is what the records say of one bukti id: the first owner's
+// metadata and a description of it ("SKP #3", "penilaian merit #2,
+// indikator 1.1"), and how many records list the id.
+type blobRef struct {
+	meta  domain.Bukti
+	owner string
+	count int
+}
+
+// blobRefs collects the bukti the records refer to, by id.
+type blobRefs map[uint64]*blobRef
+
+func (refs blobRefs) add(b domain.Bukti, owner string) {
+	r := refs[b.ID]
+	if r == nil {
+		r = &blobRef{meta: b, owner: owner}
+		refs[b.ID] = r
+	}
+	r.count++
+}
+
+// checkBlobs checks bucket bukti against every record that keeps bukti
+// (SKP realisasi, merit answers): every file has its bytes and they still
+// match the SHA-256 and size recorded when it was added; no bytes are
+// left without a record; no id is listed twice.
+func checkBlobs(ctx context.Context, buckets map[string]*bolt.Bucket, refs blobRefs, add func(string, ...any)) {
+	limited := func() func(string, ...any) {
+		n := 0
+		return func(format string, a ...any) {
+			if n++; n <= maxStructural {
+				add(format, a...)
+			} else if n == maxStructural+1 {
+				add("… dan masalah sejenis lainnya.")
+			}
+		}
+	}
+	if bb := buckets[string(bucketBukti)]; bb != nil {
+		bad := limited()
+		var maxID uint64
+		n := 0
+		c := bb.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if n++; n%256 == 0 && ctx.Err() != nil {
+				return
+			}
+			id, ok := parseID(k)
+			if !ok {
+				bad("Kunci berkas bukti %x tidak berbentuk ID.", k)
+				continue
+			}
+			maxID = max(maxID, id)
+			r := refs[id]
+			switch {
+			case r == nil || r.meta.Kind != domain.BuktiFile:
+				bad("Berkas bukti #%d tersimpan tetapi tidak dipakai oleh realisasi mana pun. "+
+					"Penilaian merit juga tidak merujuknya.", id)
+			case int64(len(v)) != r.meta.Size || sha256Hex(v) != r.meta.SHA256:
+				bad("Berkas bukti #%d (%s, %s) berubah atau rusak: isinya tidak cocok dengan sidik SHA-256 "+
+					"yang dicatat saat disimpan.", id, r.meta.Name, r.owner)
+			}
+		}
+		for id, r := range sortedKeys(refs) {
+			maxID = max(maxID, id)
+			if r.count > 1 {
+				bad("Bukti #%d dicatat di lebih dari satu tempat (yang pertama: %s).", id, r.owner)
+			}
+			if r.meta.Kind == domain.BuktiFile && bb.Get(idKey(id)) == nil {
+				bad("Berkas bukti #%d (%s, %s) tidak ada di berkas data.", id, r.meta.Name, r.owner)
+			}
+		}
+		if maxID > bb.Sequence() {
+			add("Nomor urut bukti (%d) lebih kecil dari ID terbesar (%d).", bb.Sequence(), maxID)
 		}
 	}
 }

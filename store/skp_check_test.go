@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -120,7 +121,8 @@ func TestMigrateV4ToV5(t *testing.T) {
 		t.Fatal(err)
 	}
 	tamper(t, s, func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketSKP, bucketSKPRows, bucketSKPEmp, bucketSKPItems, bucketBukti, bucketSKPOrg} {
+		for _, name := range [][]byte{bucketSKP, bucketSKPRows, bucketSKPEmp, bucketSKPItems, bucketBukti, bucketSKPOrg,
+			bucketMeritInst, bucketMerit} {
 			if err := tx.DeleteBucket(name); err != nil {
 				return err
 			}
@@ -134,7 +136,7 @@ func TestMigrateV4ToV5(t *testing.T) {
 	s = openAt(t, path, opts)
 
 	// The backup is the schema-4 file.
-	backup := path + ".pre-v5-20250304-050607.bak"
+	backup := path + fmt.Sprintf(".pre-v%d-20250304-050607.bak", SchemaVersion)
 	bdb, err := bolt.Open(backup, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		t.Fatalf("backup: %v", err)
@@ -156,15 +158,15 @@ func TestMigrateV4ToV5(t *testing.T) {
 				t.Errorf("bucket %s missing", name)
 			}
 		}
-		if v, _ := parseID(tx.Bucket(bucketMeta).Get(metaSchema)); v != 5 {
+		if v, _ := parseID(tx.Bucket(bucketMeta).Get(metaSchema)); v != SchemaVersion {
 			t.Errorf("schema %d", v)
 		}
 		return nil
 	})
 	admin = loginCtx(t, s, "admin", testAdminPassword)
 	es, err := s.Audit(admin, AuditFilter{Entity: EntityDatabase})
-	if err != nil || len(es) != 1 || es[0].Summary[0] != "skema: v4 → v5 (SKP, dialog kinerja, evaluasi, bukti dukung)" ||
-		es[0].Account != "sistem:pembaruan skema" {
+	if err != nil || len(es) != 2 || es[1].Summary[0] != "skema: v4 → v5 (SKP, dialog kinerja, evaluasi, bukti dukung)" ||
+		es[1].Account != "sistem:pembaruan skema" {
 		t.Fatalf("audit %+v %v", es, err)
 	}
 	// The office works on: default settings, a first SKP.

@@ -19,7 +19,7 @@ import (
 
 // SchemaVersion is the bucket layout this build reads and writes. See the
 // package comment for the tree and migrate.go for the steps.
-const SchemaVersion = 5
+const SchemaVersion = 6
 
 // Options configure Open.
 type Options struct {
