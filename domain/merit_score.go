@@ -25,8 +25,8 @@ func answerLevel(a MeritAnswer, verified bool) float64 {
 //     its answered indicators, sub-aspects' indicators included (indicator
 //     weight 0 = equal shares); 0 when none is answered.
 //   - raw = Σ aspect weight × aspect score / weight_total is a mean level;
-//     an aspect with nothing answered counts at the lowest level, so a
-//     partial total is the least the answers so far guarantee.
+//     an aspect with nothing answered counts at the lowest level (a partial
+//     total is provisional: sementara).
 //   - The total maps raw linearly so that all-lowest answers give
 //     score.min and all-highest give score.max: for the legacy file
 //     (weights 12,5, levels 1–4, 100–400) total = Σ 12,5 × skor.
