@@ -113,9 +113,9 @@ func (s *meritCompareScreen) View() string {
 			"): aspek dicocokkan menurut nama; skala dapat berbeda.", s.w)))
 	}
 	lines = append(lines, st.Muted.Render(clip("Nilai hasil verifikasi bila ada, selain itu penilaian mandiri. ←/→ dan -/+ mengganti tahun.", s.w)), "")
-	colW := 14
-	nameW := max(20, s.w-3*colW-4)
 	yl, yr := strconv.Itoa(la.Year)+" ("+la.Stage.String()+")", strconv.Itoa(ra.Year)+" ("+ra.Stage.String()+")"
+	colW := max(14, width(yl)+1, width(yr)+1)
+	nameW := max(20, s.w-3*colW-4)
 	lines = append(lines, st.TableHeader.Render(clip(fit("Aspek", nameW)+" "+fit(yl, colW)+" "+fit(yr, colW)+" "+fit("Selisih", colW), s.w)))
 	diff := func(a, b float64, okA, okB bool) string {
 		if !okA || !okB {

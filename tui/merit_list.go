@@ -256,9 +256,9 @@ func (s *meritList) notices() []string {
 }
 
 func meritListCols(w int) (year, scope, instr, stage, prog, score int) {
-	year, stage, prog, score = 5, 17, 9, 22
+	year, stage, prog, score = 5, 17, 7, 22
 	rest := max(20, w-year-stage-prog-score-5)
-	scope = rest * 2 / 5
+	scope = rest * 9 / 20
 	return year, scope, rest - scope, stage, prog, score
 }
 
@@ -283,7 +283,8 @@ func (s *meritList) View() string {
 		it := &s.items[i]
 		instr, prog, score := it.a.InstrumentID+" "+it.a.InstrumentVersion+" (tidak ditemukan)", "", ""
 		if it.hasIn {
-			instr = meritInstrumentText(it.in)
+			// The status first: a narrow column still says draf or resmi.
+			instr = meritStatusText(it.in) + " · " + inert(it.in.Title) + " " + inert(it.in.Version)
 			prog = itoa(it.res.Answered) + "/" + itoa(it.res.Indicators)
 			if it.res.Complete {
 				score = meritTotalText(it.res)
@@ -295,6 +296,12 @@ func (s *meritList) View() string {
 		} else {
 			lines = append(lines, clip(line, s.w))
 		}
+	}
+	if s.cursor < len(s.items) && s.items[s.cursor].hasIn && len(lines) < s.h-2 {
+		// The selected row whole: the columns cut long names.
+		it := &s.items[s.cursor]
+		lines = append(lines, "", st.Muted.Render(clip(strconv.Itoa(it.a.Year)+" · "+inert(it.scope)+" · "+meritInstrumentText(it.in)+
+			" · "+meritProgressText(it.res.Answered, it.res.Indicators, meritNoEvidence(it.in, &it.a)), s.w)))
 	}
 	if len(s.items) == 0 {
 		lines = append(lines, "")
@@ -410,7 +417,7 @@ func newMeritImportForm(c *Common) *skpActForm {
 			}
 			in, err := c.Merit.ImportInstrument(ctx, data)
 			if err != nil {
-				return 0, "", &domain.Error{Code: domain.ErrorCode(err), Field: "path", Message: "Instrumen ditolak: " + domain.ErrorMessage(err)}
+				return 0, "", &domain.Error{Code: domain.ErrorCode(err), Field: "path", Message: "Ditolak. " + domain.ErrorMessage(err)}
 			}
 			status := "Instrumen " + in.ID + " versi " + in.Version + " dimuat (" + meritStatusText(in) + ")."
 			if n := strings.TrimSpace(in.Notice); n != "" {

@@ -314,7 +314,7 @@ func meritResultLines(st *Styles, in domain.Instrument, a *domain.MeritAssessmen
 			}
 			return domain.FormatScore(r.Index)
 		}
-		row("Indeks terhitung ("+in.Index.Formula+")", idx(self, true), idx(ver, verified))
+		row("Indeks ("+in.Index.Formula+")", idx(self, true), idx(ver, verified))
 	}
 	if a.ReportedIndex != "" {
 		row("Indeks dilaporkan", "", inert(a.ReportedIndex))
@@ -325,7 +325,10 @@ func meritResultLines(st *Styles, in domain.Instrument, a *domain.MeritAssessmen
 	}
 	if final.Complete && final.HasCat {
 		out = append(out, "")
-		text := "Konsekuensi kategori " + meritCatText(final) + ": " + dash(final.Category.Consequence)
+		text := "Konsekuensi kategori " + meritCatText(final) + ": " + dash(strings.TrimSpace(final.Category.Consequence))
+		if !strings.HasSuffix(text, ".") {
+			text += "."
+		}
 		if n := final.Category.EvaluateEveryYears; n == 1 {
 			text += " Dievaluasi setiap tahun."
 		} else if n > 1 {

@@ -352,7 +352,12 @@ func (s *meritScreen) header() []string {
 		}
 		lines = append(lines, st.Muted.Render(clip("F8 Tahap: "+strings.Join(names, " · "), s.w)))
 	} else if why != "" {
-		lines = append(lines, st.Muted.Render(clip("Perubahan tahap tidak tersedia — "+why, s.w)))
+		for i, l := range kinWrap("Perubahan tahap belum tersedia — "+why, max(20, s.w)) {
+			if i == 2 {
+				break
+			}
+			lines = append(lines, st.Muted.Render(l))
+		}
 	}
 	return lines
 }
