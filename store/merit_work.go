@@ -109,8 +109,9 @@ func (s *Store) SaveMeritAnswer(ctx context.Context, id uint64, code string, ans
 		}
 		verify := as.Stage == domain.StageVerifikasi
 		want := domain.MeritAnswerOp
-		if verify {
-			want = domain.MeritVerify
+		member := a.System != "" || a.AccountID != 0 && (a.AccountID == as.Koordinator || slices.Contains(as.Team, a.AccountID))
+		if verify || as.Stage == domain.StageFinal && !member {
+			want = domain.MeritVerify // in Final: the verifier hears that it is locked
 		}
 		if err := domain.CanMerit(a, as, want); err != nil {
 			return err
