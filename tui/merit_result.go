@@ -323,7 +323,7 @@ func meritResultLines(st *Styles, in domain.Instrument, a *domain.MeritAssessmen
 	if verified {
 		final = ver
 	}
-	if final.Complete && final.HasCat {
+	if final.Complete && final.HasCat && strings.TrimSpace(final.Category.Consequence) != "" {
 		out = append(out, "")
 		text := "Konsekuensi kategori " + meritCatText(final) + ": " + dash(strings.TrimSpace(final.Category.Consequence))
 		if !strings.HasSuffix(text, ".") {
@@ -387,7 +387,11 @@ func (t *meritResultTab) View(w, h int) string {
 	if t.h.a == nil {
 		return ""
 	}
-	lines := meritResultLines(&t.h.c.Styles, *t.h.in, t.h.a, w)
+	var lines []string
+	if n := meritNoticeText(*t.h.in); n != "" && meritNoticeShort(*t.h.in) != n {
+		lines = append(meritBanner(&t.h.c.Styles, n, w), "")
+	}
+	lines = append(lines, meritResultLines(&t.h.c.Styles, *t.h.in, t.h.a, w)...)
 	t.n, t.ht = len(lines), h
 	t.top = max(0, min(t.top, len(lines)-h))
 	end := min(len(lines), t.top+h)

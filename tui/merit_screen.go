@@ -333,7 +333,7 @@ func (s *meritScreen) header() []string {
 	lines := []string{clip(st.Title.Render("Penilaian mandiri "+strconv.Itoa(a.Year)+" · "+inert(meritScope(s.c, a.UnitID)))+
 		"  "+st.Label.Render("Tahap: ")+st.Title.Render(a.Stage.String()), s.w)}
 	lines = append(lines, clip(st.Label.Render("Instrumen: ")+meritInstrumentText(*in), s.w))
-	lines = append(lines, meritNotice(st, *in, s.w)...)
+	lines = append(lines, meritBanner(st, meritNoticeShort(*in), s.w)...)
 	if a.Stage == domain.StageFinal {
 		t := "Final dan terkunci"
 		if !a.FinalAt.IsZero() {

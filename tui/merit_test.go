@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"asndesk/assets"
 	"asndesk/domain"
 
 	"github.com/charmbracelet/x/exp/golden"
@@ -447,5 +448,51 @@ func TestMeritReminders(t *testing.T) {
 	rows := meritReminders(h.m.c, []domain.MeritAssessment{a}, h.m.c.today(), 6)
 	if len(rows) != 2 || !rows[0].r.Terlambat || rows[1].r.Terlambat || rows[0].name != "Sistem merit 2026 · Instansi" {
 		t.Fatalf("reminders = %+v", rows)
+	}
+}
+
+// TestMeritShippedInstruments runs the screens over the instrument files
+// asndesk ships: the 19/2025 draft has a composite with the survey value,
+// which the koordinator edits on the Hasil tab.
+func TestMeritShippedInstruments(t *testing.T) {
+	h, fm := withMerit(t, "timmerit")
+	fm.instruments = nil
+	for _, raw := range assets.Instruments() {
+		in, err := domain.ParseInstrument(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fm.instruments = append(fm.instruments, in)
+	}
+	var panrb domain.Instrument
+	for _, in := range fm.instruments {
+		if in.ID == "PANRB-19-2025" {
+			panrb = in
+		}
+	}
+	if panrb.Score.Composite == nil {
+		t.Skip("the shipped 19/2025 file has no composite rule")
+	}
+	a := domain.MeritAssessment{Year: 2026, InstrumentID: panrb.ID, InstrumentVersion: panrb.Version, Stage: domain.StageMandiri,
+		Team: []uint64{meritKoord}, Koordinator: meritKoord, Answers: map[string]domain.MeritAnswer{}}
+	for _, x := range panrb.Indicators {
+		a.Answers[x.Code] = domain.MeritAnswer{Level: panrb.Levels[len(panrb.Levels)-1].Value}
+	}
+	id := fm.put(a)
+	s := openAssessment(h)
+	mustContain(t, h.view(), "bukan instrumen resmi")
+	setTabTo(h, s, "Hasil")
+	mustContain(t, h.view(), "Nilai komposit", "F5 Nilai survei")
+	h.keys("f5", "ctrl+u")
+	h.typeText("0,8")
+	h.keys("ctrl+s")
+	if got := fm.as[id].Survey; got != 0.8 {
+		t.Fatalf("survey = %v\n%s", got, h.view())
+	}
+	mustContain(t, h.view(), "Nilai survei disimpan", "(0,8)")
+	// The Gabungan and Bandingkan views and every tab draw without a panic.
+	for i := range s.tabs {
+		s.setTab(i)
+		_ = h.view()
 	}
 }

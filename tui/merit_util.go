@@ -61,7 +61,10 @@ func meritNoticeText(in domain.Instrument) string {
 
 // meritNotice wraps the notice to w cells in the banner style.
 func meritNotice(st *Styles, in domain.Instrument, w int) []string {
-	text := meritNoticeText(in)
+	return meritBanner(st, meritNoticeText(in), w)
+}
+
+func meritBanner(st *Styles, text string, w int) []string {
 	if text == "" {
 		return nil
 	}
@@ -70,6 +73,16 @@ func meritNotice(st *Styles, in domain.Instrument, w int) []string {
 		out = append(out, st.Banner.Render(l))
 	}
 	return out
+}
+
+// meritNoticeShort is the notice's first sentence, for the header of the
+// assessment screen; the Hasil tab shows it whole.
+func meritNoticeShort(in domain.Instrument) string {
+	text := meritNoticeText(in)
+	if i := strings.Index(text, ". "); i > 0 {
+		return text[:i+1] + " (selengkapnya di tab Hasil)"
+	}
+	return text
 }
 
 // meritFind returns the instrument an assessment was made with.
@@ -97,6 +110,9 @@ func meritLevelText(in domain.Instrument, v float64) string {
 func meritCatText(r domain.MeritResult) string {
 	if !r.HasCat {
 		return ""
+	}
+	if strings.EqualFold(r.Category.Code, r.Category.Label) {
+		return r.Category.Label
 	}
 	return strings.TrimSpace(r.Category.Code + " " + r.Category.Label)
 }
