@@ -157,7 +157,7 @@ func (t *meritPlanTab) remove() tea.Cmd {
 const meritPlanHead = 3
 
 func meritPlanCols(w int) (ind, text, owner, due, stat int) {
-	ind, owner, due, stat = 8, 18, 10, 12
+	ind, owner, due, stat = 9, 18, 10, 12
 	return ind, max(10, w-2-ind-owner-due-stat-4), owner, due, stat
 }
 

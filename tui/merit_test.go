@@ -496,3 +496,60 @@ func TestMeritShippedInstruments(t *testing.T) {
 		_ = h.view()
 	}
 }
+
+func TestMeritTeamAndPlan(t *testing.T) {
+	h, fm := withMerit(t, "admin")
+	id := fm.put(meritAssessment(domain.StagePerbaikan, allLevels(2)))
+	s := openAssessment(h)
+	setTabTo(h, s, "Tim")
+	mustContain(t, h.view(), "Koordinator", "Siti Aminah", "Yohanes Wenda", "Inspektur Pembantu")
+	h.keys("enter")
+	ts, ok := h.m.top().(*meritTeamScreen)
+	if !ok {
+		t.Fatalf("Enter did not open the team editor:\n%s", h.view())
+	}
+	find := func(name string) {
+		for i, a := range ts.accounts {
+			if a.Name == name {
+				ts.cursor = i
+				return
+			}
+		}
+		t.Fatalf("no account %s", name)
+	}
+	find("pegawai")
+	h.keys(" ") // no Tim Merit role: refused
+	if !h.m.statErr {
+		t.Fatal("a Pegawai joined the team")
+	}
+	find("Yohanes Wenda")
+	h.keys(" ")
+	find("pimpinan")
+	h.keys("v")
+	if !ts.Dirty() {
+		t.Fatal("changes not dirty")
+	}
+	h.keys("ctrl+s")
+	got := fm.as[id]
+	if len(got.Team) != 1 || got.Team[0] != meritKoord || len(got.Verifikator) != 2 {
+		t.Fatalf("team = %v koord %d verif %v\n%s", got.Team, got.Koordinator, got.Verifikator, h.view())
+	}
+	// Rencana perbaikan: Admin is no team member; the koordinator plans.
+	relogin(h, "timmerit")
+	s = openAssessment(h)
+	setTabTo(h, s, "Rencana perbaikan")
+	h.keys("f5")
+	if n := len(fm.as[id].Actions); n != 5 {
+		t.Fatalf("suggestions = %d", n)
+	}
+	h.keys("enter", "tab") // the form opens on Tindakan
+	h.typeText("Kasubbag Umum")
+	h.keys("tab")
+	h.typeText("30-06-2027")
+	h.keys("ctrl+s")
+	x := fm.as[id].Actions[0]
+	if x.Owner != "Kasubbag Umum" || x.Due != (domain.Date{Year: 2027, Month: 6, Day: 30}) {
+		t.Fatalf("action = %+v\n%s", x, h.view())
+	}
+	meritGolden(t, h)
+}
