@@ -415,6 +415,9 @@ func meritFieldErrors(err error, keys ...string) domain.FieldErrors {
 // justification) or verifies it (verify=true: verified level and note).
 func newMeritAnswerForm(c *Common, in domain.Instrument, id uint64, x domain.MeritIndicator, cur domain.MeritAnswer, verify bool) *skpActForm {
 	intro := []string{"Indikator " + x.Code + ": " + x.Text}
+	if n := meritNoticeShort(in); n != "" {
+		intro = append([]string{n}, intro...)
+	}
 	if x.Help != "" {
 		intro = append(intro, "Petunjuk: "+x.Help)
 	}
