@@ -4,7 +4,7 @@
 // until Close. Every user action is one transaction; records are decoded
 // inside the transaction and copied out, so no bbolt slice outlives it.
 //
-// # Bucket tree (schema 5)
+// # Bucket tree (schema 6)
 //
 // All buckets are top level. Ids are u64 big-endian, drawn from the owning
 // bucket's NextSequence, never reused, and also stored inside the record.
@@ -34,6 +34,7 @@
 //	                            → atasanRec JSON     {"v":1,"atasan_id","atasan_penilai_id","override"}
 //	settings          "career"  → settingsRec JSON   {"v":1,"career":domain.CareerSettings as encoding/json writes it}
 //	                  "skp"     → skpSettingsRec JSON {"v":1,"frequency","bukti_max_size","head_rating":{org code: rating}}
+//	                  "merit"   → meritSettingsRec JSON {"v":1,"combine","default_instrument"}
 //	skp               skpID     → skpRec JSON        the plan: {"v":1,"id","employee_id","year","start","end",
 //	                                                  "pendekatan","status","pegawai","penilai","atasan_penilai"
 //	                                                  (person copies),"rhk":[{..,"indikator":[..]}],"ekspektasi",
@@ -46,8 +47,19 @@
 //	                                                  bukti metadata), 2 umpan balik, 3 dialog kinerja, 4 evaluasi,
 //	                                                  5 revisi (an earlier version: who, when, why, the whole skpRec)
 //	bukti             buktiID   → the file's bytes   as added; name, size and SHA-256 are in the realisasi
+//	                                                  or the merit answer that owns it (bukti.go)
 //	skp_org           year(2)|unitID(8)
 //	                            → orgRec JSON        {"v":1,"year","unit_id","predikat","capaian","by","time"}
+//	merit_instruments id|0x00|version
+//	                            → the file's bytes   an imported instrument, exactly as imported (JSON,
+//	                                                  domain.ParseInstrument); shipped ones are read from assets
+//	merit             meritID   → meritRec JSON      {"v":1,"id","year","unit_id","instrument_id","instrument_version",
+//	                                                  "stage","team","koordinator","verifikator","answers":{code:
+//	                                                  {"level","justification","evidence":[bukti metadata],
+//	                                                  "verified_level","verifier_note","answered_by","updated"}},
+//	                                                  "actions":[{"id","indicator","text","owner","due","status"}],
+//	                                                  "survey","reported_index","unlocks","next_id","created",
+//	                                                  "updated","final_at","final_by"}
 //
 // The NIP and NIK indexes are keyed identifier|id rather than identifier
 // alone, so that several records may share an identifier: a retired or
@@ -91,6 +103,18 @@
 // Check, which also reports bytes no bukti refers to. Periods of one
 // employee's SKPs never overlap (idx_skp_emp finds them).
 //
+// The merit assessment (penilaian mandiri sistem merit) keeps one
+// assessment in one record: reading it is one Get. Its evidence files go
+// through bukti.go into the same bukti bucket as the SKP's bukti dukung
+// (ids from that bucket's sequence, the SKP settings' size limit, SHA-256
+// checked on every read and by Check), so the evidence is built once for
+// both. Action ids come from the record's next_id. Instruments are data:
+// the ones asndesk ships are parsed from assets at run time and never
+// stored; an imported one is kept as imported under its id and version,
+// and a version never changes content (a second file with the same id and
+// version and other content is refused). Check verifies that every
+// assessment's instrument exists and its answers fit it.
+//
 // The audit bucket is append-only: appendAudit writes an entry in the
 // transaction of every change (so a change that rolls back leaves no
 // entry), and no method edits or deletes entries. Only ResetOffice, which
@@ -105,6 +129,9 @@
 // the SKP as stored (its pegawai, pejabat penilai, atasan penilai and
 // status), never to what the caller sent. A refusal is EFORBIDDEN (or
 // EINVALID when the SKP's status forbids the step) and writes nothing.
+// The merit methods likewise apply domain.CanMerit to the assessment as
+// stored (its team, koordinator, verifikator and stage); a Final
+// assessment refuses every write (ELOCKED) until an Admin unlocks it.
 // Password hashes never leave the package.
 //
 // # Versions
@@ -116,7 +143,9 @@
 // record is rewritten; no riwayat is invented for existing profiles).
 // Schema 5 added skp, skp_rows, idx_skp_emp, skp_items, bukti and skp_org
 // (and the settings key "skp", read as domain.DefaultSKPSettings until
-// saved); nothing existing is rewritten. Open creates a
+// saved); nothing existing is rewritten. Schema 6 added merit_instruments
+// and merit (and the settings key "merit", read as
+// domain.DefaultMeritSettings until saved). Open creates a
 // new file at the current version, migrates an older one after writing a
 // backup copy beside it (<db>.pre-vN-YYYYMMDD-HHMMSS.bak), and refuses a
 // newer one. A real office migrated to schema 3 has no account yet: its

@@ -686,7 +686,19 @@ func TestMeritExport(t *testing.T) {
 		bk["sha256"] != sha256Hex(buktiBytes(400)) || bk["jenis"] != "Berkas" {
 		t.Fatalf("answer %v", ans)
 	}
+	if got := strings.Join(keysOf(ans), ","); got != strings.Join(sorted([]string{"indikator", "tingkat", "penjelasan",
+		"tingkat_verifikasi", "catatan_verifikator", "dijawab_oleh", "updated", "bukti"}), ",") {
+		t.Fatalf("answer keys %s", got)
+	}
 	act := m["rencana_perbaikan"].([]any)[0].(map[string]any)
+	if got := strings.Join(keysOf(act), ","); got != strings.Join(sorted([]string{"id", "indikator", "tindakan",
+		"penanggung_jawab", "tenggat", "status"}), ",") {
+		t.Fatalf("action keys %s", got)
+	}
+	if got := strings.Join(keysOf(doc.Instruments[0]), ","); got != strings.Join(sorted([]string{"id", "versi", "judul",
+		"regulasi", "status", "sha256", "berkas"}), ",") {
+		t.Fatalf("instrument keys %s", got)
+	}
 	if act["status"] != "Belum" || act["tindakan"] != "Tetapkan" || act["id"] != 1.0 {
 		t.Fatalf("action %v", act)
 	}

@@ -461,9 +461,9 @@ func (s *Store) LoadDemoOffice(ctx context.Context, o domain.Office, units []dom
 
 // ResetOffice wipes the demo office: its units, employees, riwayat, atasan
 // map, settings, SKPs with everything under them, merit assessments and
-// imported instruments, accounts, audit trail and every index, in one
-// transaction, leaving the file as on first
-// run (the schema and creation time stay). Admin or a system actor only;
+// imported instruments, bukti files, accounts, audit trail and every
+// index, in one transaction, leaving the file as on first run (the schema
+// and creation time stay). Admin or a system actor only;
 // a real office is refused, since its data and riwayat perubahan must
 // never be deleted from the app. The reset itself is the first entry of
 // the new audit trail.
