@@ -314,7 +314,7 @@ func meritReminders(c *Common, as []domain.MeritAssessment, today domain.Date, m
 				r.Terlambat = true
 				r.Rule = "Terlambat " + itoa(x.Due.DaysUntil(today)) + " hari · " + r.Rule
 			}
-			out = append(out, reminderRow{r: r, name: "Sistem merit " + strconv.Itoa(a.Year) + " · " + meritScope(c, a.UnitID)})
+			out = append(out, reminderRow{r: r, name: "Sistem merit " + strconv.Itoa(a.Year) + " · " + meritScope(c, a.UnitID), meritID: a.ID})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].r.Date.Before(out[j].r.Date) })

@@ -553,3 +553,24 @@ func TestMeritTeamAndPlan(t *testing.T) {
 	}
 	meritGolden(t, h)
 }
+
+// The rencana perbaikan's due dates are in Pengingat, on their own tab;
+// Enter on one opens the assessment.
+func TestPengingatMeritActions(t *testing.T) {
+	h, fm := withMerit(t, "admin")
+	a := meritAssessment(domain.StagePerbaikan, allLevels(2))
+	a.Actions = []domain.MeritAction{{ID: 1, Indicator: "1.1", Text: "Susun rencana kebutuhan lima tahun",
+		Due: domain.Date{Year: 2026, Month: 10, Day: 1}, Status: domain.PlanBelum}}
+	id := fm.put(a)
+	h.send(reloadMsg{}) // as every save does: the lists' cache is rebuilt
+	h.send(areaMsg{areaReminders})
+	for i := 0; i < len(pengingatTabs()) && !strings.Contains(h.view(), "[Rencana perbaikan merit"); i++ {
+		h.keys("right")
+	}
+	mustContain(t, h.view(), "Sistem merit 2026 · Instansi", "Indikator 1.1: Susun rencana", "Buka penilaian merit")
+	h.keys("enter")
+	s, ok := h.m.top().(*meritScreen)
+	if !ok || s.id != id {
+		t.Fatalf("Enter did not open the assessment:\n%s", h.view())
+	}
+}

@@ -24,6 +24,9 @@ type reportData struct {
 	// pangkat rule (kinerja). Empty when the SKP storage is not wired.
 	skps    []domain.SKPRow
 	kinerja map[uint64]domain.KinerjaHistory
+	// merit are the due improvement actions of the merit assessments,
+	// ready as rows (they name units, read while loading).
+	merit []reminderRow
 }
 
 type reportLoadedMsg struct {
@@ -56,6 +59,13 @@ func loadReport(b *base) (*reportData, tea.Cmd) {
 				return reportLoadedMsg{err: err}
 			}
 			d.kinerja = domain.KinerjaHistories(d.skps)
+		}
+		if c.Merit != nil {
+			as, err := c.Merit.MeritAssessments(ctx)
+			if err != nil {
+				return reportLoadedMsg{err: err}
+			}
+			d.merit = meritReminders(c, as, today, d.settings.ReminderMonths)
 		}
 		return reportLoadedMsg{data: d}
 	})
@@ -158,10 +168,11 @@ func tabAt(xs [][2]int, x int) int {
 // ---- Pengingat ----
 
 type reminderRow struct {
-	r     domain.Reminder
-	name  string
-	nip   string
-	skpID uint64 // the SKP of a dialog kinerja reminder
+	r       domain.Reminder
+	name    string
+	nip     string
+	skpID   uint64 // the SKP of a dialog kinerja reminder
+	meritID uint64 // the assessment of a rencana perbaikan action
 }
 
 type remindersScreen struct {
@@ -181,7 +192,7 @@ type remindersScreen struct {
 const remDialog domain.ReminderKind = "Dialog kinerja berikutnya"
 
 func reminderTabs() []domain.ReminderKind {
-	return []domain.ReminderKind{"", domain.RemKGB, domain.RemKP, domain.RemPensiun, domain.RemKontrak, domain.RemHukdis, domain.RemCutiBesar, remDialog}
+	return []domain.ReminderKind{"", domain.RemKGB, domain.RemKP, domain.RemPensiun, domain.RemKontrak, domain.RemHukdis, domain.RemCutiBesar, remDialog, meritRemindersKind}
 }
 
 // pengingatTabs are the Pengingat screen's tabs: Semua, then the dialog
@@ -212,6 +223,9 @@ func (s *remindersScreen) Keys() []KeyHelp {
 	if s.cursor < len(s.shown) && s.shown[s.cursor].skpID != 0 {
 		open = "Buka dialog kinerja SKP"
 	}
+	if s.cursor < len(s.shown) && s.shown[s.cursor].meritID != 0 {
+		open = "Buka penilaian merit"
+	}
 	return []KeyHelp{{"←/→", "Jenis"}, {"↑↓", "Gulir"}, {"Enter", open}}
 }
 
@@ -227,6 +241,9 @@ func (s *remindersScreen) open(i int) tea.Cmd {
 		return nil
 	}
 	r := s.shown[i]
+	if r.meritID != 0 {
+		return push(newMeritScreen(s.c, r.meritID))
+	}
 	if r.skpID == 0 {
 		return push(newEmployeeDetail(s.c, r.r.EmployeeID))
 	}
@@ -253,6 +270,7 @@ func computeReminders(d *reportData) []reminderRow {
 		}
 	}
 	out = append(out, dialogReminders(d)...)
+	out = append(out, d.merit...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].r.Date.Before(out[j].r.Date) })
 	return out
 }

@@ -86,6 +86,10 @@ type BackupInfo struct {
 // DemoFunc builds the demo office (domain/demo.GenerateOffice in the app).
 type DemoFunc func(n int, seed uint64) (domain.Office, []domain.UnitNode, []domain.Employee, []domain.Riwayat)
 
+// DemoMeritFunc builds the demo office's merit assessments once the demo
+// office and its logins exist (domain/demo.GenerateMerit in the app).
+type DemoMeritFunc func(ctx context.Context, units []domain.UnitNode, today domain.Date) ([]domain.MeritAssessment, error)
+
 // DemoKinerjaFunc builds the demo office's performance cycle for its
 // units and employees as of today (domain/demo.GenerateKinerja in the app).
 type DemoKinerjaFunc func(units []domain.UnitNode, emps []domain.Employee, today domain.Date) domain.KinerjaDemo
@@ -108,7 +112,9 @@ type Common struct {
 	Demo   DemoFunc
 	// DemoKinerja fills the demo office's SKP cycle; nil leaves it empty.
 	DemoKinerja DemoKinerjaFunc
-	BUP         domain.BUPGrid
+	// DemoMerit fills the demo office's merit assessments; nil leaves none.
+	DemoMerit DemoMeritFunc
+	BUP       domain.BUPGrid
 
 	Office      domain.Office
 	HasOffice   bool

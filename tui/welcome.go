@@ -36,7 +36,7 @@ func (s *welcome) activate(i int) tea.Cmd {
 		return push(newSetup(s.c))
 	}
 	s.busy = true
-	gen, kin, today := s.c.Demo, s.c.DemoKinerja, s.c.today()
+	gen, kin, mer, today := s.c.Demo, s.c.DemoKinerja, s.c.DemoMerit, s.c.today()
 	return s.cmd(func(ctx context.Context) tea.Msg {
 		if gen == nil {
 			return demoLoadedMsg{domain.Errorf(domain.EINTERNAL, "Data contoh tidak tersedia di versi ini.")}
@@ -46,7 +46,16 @@ func (s *welcome) activate(i int) tea.Cmd {
 			return demoLoadedMsg{err}
 		}
 		if kin != nil && s.c.Kinerja != nil {
-			return demoLoadedMsg{s.c.Kinerja.LoadDemoKinerja(ctx, kin(units, emps, today))}
+			if err := s.c.Kinerja.LoadDemoKinerja(ctx, kin(units, emps, today)); err != nil {
+				return demoLoadedMsg{err}
+			}
+		}
+		if mer != nil && s.c.Merit != nil {
+			list, err := mer(ctx, units, today)
+			if err == nil {
+				err = s.c.Merit.LoadDemoMerit(ctx, list)
+			}
+			return demoLoadedMsg{err}
 		}
 		return demoLoadedMsg{}
 	})

@@ -56,6 +56,8 @@ Pemakaian:
   asndesk restore [--db BERKAS] [--passphrase-file F] CADANGAN
                                               memulihkan dari cadangan (data sekarang dicadangkan dulu)
   asndesk compact [--db BERKAS]               memadatkan berkas data
+  asndesk merit import-instrument [--db BERKAS] BERKAS-INSTRUMEN
+                                              memuat instrumen penilaian mandiri sistem merit (JSON)
   asndesk version                             versi aplikasi
 
 Berkas data bawaan: %s
@@ -132,6 +134,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return cmdRestore(ctx, args[1:], stdout, stderr)
 		case "compact":
 			return cmdCompact(ctx, args[1:], stdout, stderr)
+		case "merit":
+			return cmdMerit(ctx, args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprintf(stdout, usage, defaultDBPath())
 			return nil
@@ -222,7 +226,10 @@ func runApp(ctx context.Context, path string, debug bool, idle time.Duration, ke
 	if len(logins) > 0 {
 		demoLogins += "\nKata sandi semua akun contoh: " + store.DemoAccounts()[0].Password
 	}
-	c := &tui.Common{Ctx: ctx, Repo: repo, Kinerja: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice, DemoKinerja: demoKinerja,
+	c := &tui.Common{Ctx: ctx, Repo: repo, Kinerja: repo, Merit: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice, DemoKinerja: demoKinerja,
+		DemoMerit: func(ctx context.Context, units []domain.UnitNode, today domain.Date) ([]domain.MeritAssessment, error) {
+			return demoMerit(ctx, repo.Store, units, today)
+		},
 		Styles: tui.NewStyles(tui.DefaultPalette()), BUP: grid, DemoLogins: demoLogins, IdleTimeout: idle,
 		Tick: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd { return tea.Tick(d, fn) }}
 	p := tea.NewProgram(tui.New(c), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFilter(tui.GuardQuit))
@@ -283,6 +290,13 @@ Menulis kantor contoh yang realistis dan selalu sama untuk seed yang sama.
 		return err
 	}
 	if err := st.LoadDemoKinerja(ctx, demoKinerja(units, emps, domain.DateOf(time.Now()))); err != nil {
+		return err
+	}
+	list, err := demoMerit(ctx, st, units, domain.DateOf(time.Now()))
+	if err != nil {
+		return err
+	}
+	if err := st.LoadDemoMerit(ctx, list); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Kantor contoh %q dengan %d pegawai ditulis ke %s\n", o.Name, len(emps), st.Path())
@@ -377,4 +391,24 @@ func demoKinerja(units []domain.UnitNode, emps []domain.Employee, today domain.D
 		p := atasan[id]
 		return p, atasan[p]
 	}, today)
+}
+
+// demoMerit is the demo office's merit assessments (last year final, this
+// year in progress) on the legacy KASN structure, whose 100–400 score and
+// Kategori I–IV people know; the team are the demo logins merit and admin.
+func demoMerit(ctx context.Context, st *store.Store, units []domain.UnitNode, today domain.Date) ([]domain.MeritAssessment, error) {
+	ids, err := st.DemoAccountIDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, raw := range assets.Instruments() {
+		in, err := domain.ParseInstrument(raw)
+		if err != nil {
+			return nil, err
+		}
+		if in.ID == "KASN-2019-LEGACY" {
+			return demo.GenerateMerit(units, ids, in, today), nil
+		}
+	}
+	return nil, nil
 }

@@ -19,6 +19,7 @@ type appRepo struct {
 var (
 	_ tui.Repo        = (*appRepo)(nil) // the store must keep satisfying the UI's needs
 	_ tui.KinerjaRepo = (*appRepo)(nil)
+	_ tui.MeritRepo   = (*appRepo)(nil)
 )
 
 func (r *appRepo) Audit(ctx context.Context, f tui.AuditFilter) ([]domain.AuditEntry, error) {
