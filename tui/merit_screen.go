@@ -352,7 +352,7 @@ func (s *meritScreen) header() []string {
 		}
 		lines = append(lines, st.Muted.Render(clip("F8 Tahap: "+strings.Join(names, " · "), s.w)))
 	} else if why != "" {
-		for i, l := range kinWrap("Perubahan tahap belum tersedia — "+why, max(20, s.w)) {
+		for i, l := range kinWrap("Belum dapat pindah tahap — "+why, max(20, s.w)) {
 			if i == 2 {
 				break
 			}
