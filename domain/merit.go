@@ -177,6 +177,7 @@ type MeritResult struct {
 	HasIndex   bool
 	Aspects    []AspectResult
 	Answered   int
+	Verified   int // indicators with a verified level
 	Indicators int
 	Complete   bool // every indicator answered: only then is the total a score
 }

@@ -92,11 +92,10 @@ func CanMerit(a Actor, as MeritAssessment, op MeritOp) error {
 		}
 		return nil
 	case MeritPlan:
+		// The plan is carried out after Final: its actions stay editable
+		// (they are not part of the score).
 		if !member {
 			return denied("Rencana perbaikan disusun oleh Tim Merit penilaian ini.")
-		}
-		if final {
-			return locked()
 		}
 		return nil
 	case MeritUnlock:
@@ -131,8 +130,8 @@ func CanCreateMerit(a Actor) error {
 }
 
 // NextMeritStages lists the stages an assessment in s may move to:
-// Penilaian mandiri → Verifikasi → Perbaikan → Final, and Verifikasi back
-// to Penilaian mandiri.
+// Penilaian mandiri → Verifikasi → Perbaikan → Final, Verifikasi back to
+// Penilaian mandiri, and Perbaikan back to Verifikasi for a second look.
 func NextMeritStages(s MeritStage) []MeritStage {
 	switch s {
 	case StageMandiri:
@@ -140,7 +139,7 @@ func NextMeritStages(s MeritStage) []MeritStage {
 	case StageVerifikasi:
 		return []MeritStage{StagePerbaikan, StageMandiri}
 	case StagePerbaikan:
-		return []MeritStage{StageFinal}
+		return []MeritStage{StageFinal, StageVerifikasi}
 	}
 	return nil
 }
@@ -150,7 +149,13 @@ func NextMeritStages(s MeritStage) []MeritStage {
 // records when and by whom. The store checks the answers first with
 // CheckMeritAdvance.
 func AdvanceMerit(a *MeritAssessment, to MeritStage, actor Actor, now time.Time) error {
-	if err := CanMerit(actor, *a, MeritAdvance); err != nil {
+	if a.Stage == StageVerifikasi && to == StagePerbaikan {
+		// Verification ends when the verifier says so: the team being
+		// assessed cannot skip it.
+		if err := CanMerit(actor, *a, MeritVerify); err != nil {
+			return denied("Verifikasi diselesaikan oleh verifikator, Pimpinan atau Admin; tim yang dinilai tidak dapat melewatinya.")
+		}
+	} else if err := CanMerit(actor, *a, MeritAdvance); err != nil {
 		return err
 	}
 	if !slices.Contains(NextMeritStages(a.Stage), to) {
@@ -175,7 +180,7 @@ func CheckMeritAdvance(in Instrument, a MeritAssessment, to MeritStage) error {
 	if to != StageVerifikasi && to != StageFinal {
 		return nil
 	}
-	r := Score(in, a, to == StageFinal)
+	r := Score(in, a, false)
 	if !r.Complete {
 		return invalid("Baru " + itoa(r.Answered) + " dari " + itoa(r.Indicators) + " indikator yang dijawab: jawab semua indikator sebelum pindah ke tahap " + to.String() + ".")
 	}

@@ -75,7 +75,7 @@ func TestCanMeritMatrix(t *testing.T) {
 		domain.MeritAnswerOp: {domain.StageMandiri: {koord, member}, domain.StagePerbaikan: {koord, member}},
 		domain.MeritVerify:   {domain.StageVerifikasi: {verif, pimp, admin}},
 		domain.MeritAdvance:  notFinal(koord, admin),
-		domain.MeritPlan:     notFinal(koord, member, noRole),
+		domain.MeritPlan:     every(koord, member, noRole), // the plan is carried out after Final
 		domain.MeritUnlock:   {domain.StageFinal: {admin}},
 		domain.MeritManage:   notFinal(koord, member, other, admin),
 	}
@@ -128,10 +128,22 @@ func TestAdvanceAndUnlockMerit(t *testing.T) {
 	if err := domain.AdvanceMerit(&a, domain.StageFinal, koord, now); !errors.Is(err, domain.ErrInvalid) {
 		t.Errorf("mandiri → final: %v", err)
 	}
-	steps := []domain.MeritStage{domain.StageVerifikasi, domain.StageMandiri, domain.StageVerifikasi, domain.StagePerbaikan, domain.StageFinal}
-	for _, to := range steps {
-		if err := domain.AdvanceMerit(&a, to, koord, now); err != nil {
-			t.Fatalf("→ %s: %v", to, err)
+	// The koordinator cannot end verification; the verifier (here Admin)
+	// does, and a second look from Perbaikan is possible.
+	steps := []struct {
+		to domain.MeritStage
+		by domain.Actor
+	}{{domain.StageVerifikasi, koord}, {domain.StageMandiri, koord}, {domain.StageVerifikasi, koord},
+		{domain.StagePerbaikan, admin}, {domain.StageVerifikasi, koord}, {domain.StagePerbaikan, admin}, {domain.StageFinal, koord}}
+	for _, st := range steps {
+		if st.to == domain.StagePerbaikan {
+			trial := a
+			if err := domain.AdvanceMerit(&trial, st.to, koord, now); !errors.Is(err, domain.ErrForbidden) {
+				t.Errorf("koordinator ends verification: %v", err)
+			}
+		}
+		if err := domain.AdvanceMerit(&a, st.to, st.by, now); err != nil {
+			t.Fatalf("→ %s: %v", st.to, err)
 		}
 	}
 	if a.Stage != domain.StageFinal || a.FinalBy != "koord" || !a.FinalAt.Equal(now) {

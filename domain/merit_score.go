@@ -22,11 +22,12 @@ func answerLevel(a MeritAnswer, verified bool) float64 {
 // Score computes the result of an assessment with its instrument.
 //
 //   - Each top-level aspect's score is the weighted mean of the levels of
-//     its answered indicators, sub-aspects' indicators included (indicator
-//     weight 0 = equal shares); 0 when none is answered.
-//   - raw = Σ aspect weight × aspect score / weight_total is a mean level;
-//     an aspect with nothing answered counts at the lowest level (a partial
-//     total is provisional: sementara).
+//     its indicators, sub-aspects' indicators included (indicator weight
+//     0 = equal shares), an unanswered indicator at the lowest level so a
+//     partial total is never better than what can be shown; 0 when none
+//     is answered.
+//   - raw = Σ aspect weight × aspect score / weight_total is a mean level
+//     (a partial total is provisional: sementara).
 //   - The total maps raw linearly so that all-lowest answers give
 //     score.min and all-highest give score.max: for the legacy file
 //     (weights 12,5, levels 1–4, 100–400) total = Σ 12,5 × skor.
@@ -36,7 +37,9 @@ func answerLevel(a MeritAnswer, verified bool) float64 {
 //
 // verified reads VerifiedLevel where set (else the self level). Complete
 // is set only when every indicator is answered: only then is the total a
-// score; screens show a partial total as sementara.
+// score; screens show a partial total as sementara. Verified counts the
+// indicators a verifier has checked: a verified result is final only when
+// Verified == Indicators.
 func Score(in Instrument, a MeritAssessment, verified bool) MeritResult {
 	r := MeritResult{Indicators: len(in.Indicators)}
 	if len(in.Levels) == 0 {
@@ -46,7 +49,8 @@ func Score(in Instrument, a MeritAssessment, verified bool) MeritResult {
 	top := in.topOf()
 	tops := in.TopAspects()
 	pos := make(map[string]int, len(tops))
-	sums := make([][2]float64, len(tops)) // Σ w×level, Σ w over answered
+	sums := make([][2]float64, len(tops)) // Σ w×level, Σ w (unanswered at the lowest level)
+	any := make([]bool, len(tops))        // an aspect with at least one answer
 	r.Aspects = make([]AspectResult, len(tops))
 	for i, t := range tops {
 		pos[t.Code] = i
@@ -59,23 +63,29 @@ func Score(in Instrument, a MeritAssessment, verified bool) MeritResult {
 		}
 		ar := &r.Aspects[i]
 		ar.Total++
-		ans, has := a.Answers[x.Code]
-		if !has {
-			continue
-		}
-		l := answerLevel(ans, verified)
-		if l <= 0 {
-			continue
-		}
 		w := x.Weight
 		if w == 0 {
 			w = 1
 		}
-		sums[i][0] += w * l
+		ans := a.Answers[x.Code]
+		l := answerLevel(ans, verified)
+		// What is not answered counts at the lowest level: a partial
+		// total is what the office can show now, never better.
+		if l > 0 {
+			sums[i][0] += w * l
+			any[i] = true
+		} else {
+			sums[i][0] += w * lmin
+		}
 		sums[i][1] += w
-		ar.Answered++
-		r.Answered++
-		if len(ans.Evidence) == 0 {
+		if l > 0 {
+			ar.Answered++
+			r.Answered++
+		}
+		if ans.VerifiedLevel > 0 {
+			r.Verified++
+		}
+		if l > 0 && len(ans.Evidence) == 0 {
 			ar.NoEvidence++
 		}
 	}
@@ -83,8 +93,10 @@ func Score(in Instrument, a MeritAssessment, verified bool) MeritResult {
 	for i, t := range tops {
 		s := lmin
 		if sums[i][1] > 0 {
-			r.Aspects[i].Score = roundScore(sums[i][0] / sums[i][1])
 			s = sums[i][0] / sums[i][1]
+		}
+		if any[i] {
+			r.Aspects[i].Score = roundScore(s)
 		}
 		raw += t.Weight * s
 	}

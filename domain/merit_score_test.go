@@ -61,6 +61,8 @@ func TestScorePartialAndVerified(t *testing.T) {
 	in := shipped(t, "KASN-2019-LEGACY")
 	a := domain.MeritAssessment{Answers: map[string]domain.MeritAnswer{}}
 	// Only aspect 1 answered, all 4: the other seven count at level 1.
+	// (An unanswered indicator inside an answered aspect counts at level 1
+	// too: see TestScoreUnansweredCountsLowest.)
 	for _, x := range in.AspectIndicators("1") {
 		a.Answers[x.Code] = domain.MeritAnswer{Level: 4}
 	}
@@ -80,8 +82,11 @@ func TestScorePartialAndVerified(t *testing.T) {
 		a.Answers[x.Code] = ans
 	}
 	self, ver := domain.Score(in, a, false), domain.Score(in, a, true)
-	if self.Total != 300 || ver.Total != 275 || self.Category.Code != "III" || ver.Category.Code != "III" || !ver.Complete {
-		t.Errorf("self %v verified %v", self.Total, ver.Total)
+	// Only aspect 8 is verified: the verified result is provisional and
+	// counts the verified indicators; the rest stand at their self level.
+	if self.Total != 300 || ver.Total != 275 || self.Category.Code != "III" || ver.Category.Code != "III" || !self.Complete ||
+		ver.Verified != len(in.AspectIndicators("8")) || ver.Verified == ver.Indicators {
+		t.Errorf("self %v verified %v (%d of %d verified)", self.Total, ver.Total, ver.Verified, ver.Indicators)
 	}
 	if ver.Aspects[7].Score != 1 || ver.Aspects[6].Score != 3 {
 		t.Errorf("verified aspects %+v", ver.Aspects)
@@ -237,5 +242,20 @@ func TestFormatScore(t *testing.T) {
 		if got := domain.FormatScore(v); got != want {
 			t.Errorf("%v → %q, want %q", v, got, want)
 		}
+	}
+}
+
+// A partial total is never better than what the office can show: an
+// unanswered indicator counts at the lowest level, also inside an aspect
+// that has answers.
+func TestScoreUnansweredCountsLowest(t *testing.T) {
+	t.Parallel()
+	in := shipped(t, "KASN-2019-LEGACY")
+	xs := in.AspectIndicators("1")
+	a := domain.MeritAssessment{Answers: map[string]domain.MeritAnswer{xs[0].Code: {Level: 4}, xs[1].Code: {Level: 4}}}
+	r := domain.Score(in, a, false)
+	// Aspect 1: (4 + 4 + 1 + 1 + 1) / 5 = 2,2; the others 1.
+	if r.Aspects[0].Score != 2.2 || r.Total != 12.5*2.2+7*12.5 || r.Complete {
+		t.Errorf("partial aspect: %+v total %v", r.Aspects[0], r.Total)
 	}
 }

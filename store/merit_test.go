@@ -456,13 +456,14 @@ func TestMeritWorkflow(t *testing.T) {
 			return err
 		},
 		"delete evidence": func() error { return s.DeleteMeritEvidence(merit, id, "A.1", fileID) },
-		"actions":         func() error { return s.SaveMeritActions(merit, id, nil) },
 		"team":            func() error { return s.SaveMeritTeam(admin, id, []uint64{o.merit}, o.merit, nil) },
 		"advance":         func() error { return s.AdvanceMerit(admin, id, domain.StagePerbaikan) },
 		"survey":          func() error { return s.SaveMeritSurvey(admin, id, 0.5) },
 	} {
 		refusedNoWrite(t, s, "final "+name, domain.ELOCKED, w)
 	}
+	// The rencana perbaikan is carried out after Final: it stays editable.
+	mustDo(t, s.SaveMeritActions(merit, id, nil))
 	// Unlock: Admin only, with a reason.
 	refusedNoWrite(t, s, "koordinator unlocks", domain.EFORBIDDEN, func() error { return s.UnlockMerit(merit, id, "salah") })
 	refusedNoWrite(t, s, "unlock without reason", domain.EINVALID, func() error { return s.UnlockMerit(admin, id, "  ") })

@@ -61,7 +61,7 @@ func (t *meritVerifyTab) build(w int) {
 	add := func(text string, style *lipgloss.Style, item int, head bool) {
 		t.lines = append(t.lines, planLine{text: clip(text, max(1, w-2)), style: style, item: item, head: head})
 	}
-	self, ver := domain.Score(*in, *a, false), domain.Score(*in, *a, true)
+	self, ver := domain.Score(*in, *a, false), verifiedResult(*in, *a)
 	verText := "belum diverifikasi"
 	if meritAnyVerified(a) {
 		verText = meritTotalText(ver)
@@ -262,7 +262,7 @@ func (t *meritResultTab) Update(msg tea.Msg) tea.Cmd {
 // meritResultLines lays out a result (self and verified) of an assessment;
 // shared with the Gabungan unit view.
 func meritResultLines(st *Styles, in domain.Instrument, a *domain.MeritAssessment, w int) []string {
-	self, ver := domain.Score(in, *a, false), domain.Score(in, *a, true)
+	self, ver := domain.Score(in, *a, false), verifiedResult(in, *a)
 	verified := meritAnyVerified(a)
 	var out []string
 	colW := max(18, min(30, (w-26)/2))
@@ -423,4 +423,14 @@ func newMeritSurveyForm(c *Common, in domain.Instrument, a domain.MeritAssessmen
 		}, nil
 	}
 	return f
+}
+
+// verifiedResult is the verified score as the Hasil tab shows it: final
+// only once every indicator is verified, else provisional with the count
+// of verified indicators (unverified ones stand at their self level).
+func verifiedResult(in domain.Instrument, a domain.MeritAssessment) domain.MeritResult {
+	r := domain.Score(in, a, true)
+	r.Complete = r.Complete && r.Verified == r.Indicators
+	r.Answered = r.Verified
+	return r
 }

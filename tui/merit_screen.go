@@ -240,7 +240,7 @@ func meritSteps(h *meritHost) ([]meritStep, string) {
 	case domain.StageVerifikasi:
 		cand = []meritStep{{label: "Mulai perbaikan", to: domain.StagePerbaikan}, {label: "Kembali ke penilaian mandiri", to: domain.StageMandiri}}
 	case domain.StagePerbaikan:
-		cand = []meritStep{{label: "Finalkan", to: domain.StageFinal}}
+		cand = []meritStep{{label: "Finalkan", to: domain.StageFinal}, {label: "Verifikasi ulang", to: domain.StageVerifikasi}}
 	case domain.StageFinal:
 		cand = []meritStep{{label: "Buka kunci", unlock: true}}
 	}
@@ -298,9 +298,14 @@ func (s *meritScreen) runStep(st meritStep) tea.Cmd {
 		if n := meritNoEvidence(*h.in, h.a); n > 0 {
 			text += "\n\nPerhatikan: " + itoa(n) + " indikator dijawab tanpa bukti dukung."
 		}
+	case domain.StagePerbaikan:
+		if r := domain.Score(*h.in, *h.a, true); h.a.Stage == domain.StageVerifikasi && r.Verified < r.Indicators {
+			text += "\n\nPerhatikan: baru " + itoa(r.Verified) + " dari " + itoa(r.Indicators) +
+				" indikator diverifikasi; yang belum tetap dengan tingkat penilaian mandiri."
+		}
 	case domain.StageFinal:
-		text = "Finalkan penilaian? Penilaian final terkunci: jawaban, bukti, verifikasi, rencana dan tim tidak dapat diubah. " +
-			"Hanya Admin yang dapat membuka kunci dengan alasan tercatat."
+		text = "Finalkan penilaian? Penilaian final terkunci: jawaban, bukti, verifikasi dan tim tidak dapat diubah; " +
+			"rencana perbaikan tetap dapat diperbarui. Hanya Admin yang dapat membuka kunci dengan alasan tercatat."
 		status = "Penilaian difinalkan dan terkunci."
 	}
 	do := h.done(status, func(ctx context.Context, m MeritRepo) error { return m.AdvanceMerit(ctx, id, to) })

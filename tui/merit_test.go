@@ -304,12 +304,18 @@ func TestMeritVerify(t *testing.T) {
 	if a := fm.as[id].Answers["1.1"]; a.VerifiedLevel != 2 || a.Level != 3 {
 		t.Fatalf("answer = %+v\n%s", a, h.view())
 	}
-	// Self 300; verified: aspect 1 = (2+3+3)/3 → 50×2,6667+50×3 → 283,33.
-	mustContain(t, h.view(), "Nilai penilaian mandiri: 300 · III Baik", "Nilai hasil verifikasi: 283,3333 · III Baik", "2 · Sebagian ↓")
+	// Self 300; verified so far: aspect 1 = (2+3+3)/3 → 50×2,6667+50×3 →
+	// 283,33, provisional while the other indicators are not verified.
+	mustContain(t, h.view(), "Nilai penilaian mandiri: 300 · III Baik", "Nilai hasil verifikasi: 283,3333 (sementara)", "2 · Sebagian ↓")
 	t.Run("verifikasi", func(t *testing.T) { meritGolden(t, h) })
 	setTabTo(h, s, "Hasil")
 	mustContain(t, h.view(), "Penilaian mandiri", "Hasil verifikasi", "300", "283,3333")
 	t.Run("hasil", func(t *testing.T) { meritGolden(t, h) })
+	// Ending verification early warns how much is still unverified.
+	h.keys("f8")
+	h.keys("enter")
+	mustContain(t, h.view(), "baru 1 dari 5 indikator diverifikasi")
+	h.keys("esc")
 	// A team member without the verifier's rights cannot verify.
 	relogin(h, "anggota")
 	s = openAssessment(h)
@@ -332,14 +338,20 @@ func TestMeritFinalLocked(t *testing.T) {
 		t.Fatalf("Final accepted an edit:\n%s", h.view())
 	}
 	h.keys("f5", "f6", "f8")
-	setTabTo(h, s, "Rencana perbaikan")
-	h.keys("f5", "f6")
 	if fm.writes != writes {
 		t.Fatalf("writes on a Final assessment: %d", fm.writes-writes)
 	}
 	setTabTo(h, s, "Jawaban")
 	mustContain(t, h.view(), "Hanya dapat dibaca", "Final dan terkunci", "bukan instrumen resmi")
 	meritGolden(t, h)
+	// The rencana perbaikan is carried out after Final: still editable.
+	setTabTo(h, s, "Rencana perbaikan")
+	h.keys("f6")
+	if _, ok := h.m.top().(*skpActForm); !ok {
+		t.Fatalf("the plan is not editable after Final:\n%s", h.view())
+	}
+	h.keys("esc")
+	setTabTo(h, s, "Jawaban")
 	// Admin unlocks with a reason.
 	relogin(h, "admin")
 	openAssessment(h)
