@@ -165,7 +165,9 @@ func decodeStrict(raw []byte, v any, path string, whole bool) error {
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
-		return instrumentErr(path, "JSON tidak sah"+pos(max(se.Offset-1, 0))+": "+strings.TrimPrefix(se.Error(), "json: ")+".")
+		// Go's own wording is English; the position is what helps.
+		return instrumentErr(path, "JSON tidak sah"+pos(max(se.Offset-1, 0))+": periksa tanda koma, titik dua, tanda kutip "+
+			"dan kurung di sekitar posisi itu.")
 	case errors.As(err, &te):
 		return instrumentErr(join(te.Field), "isian harus berupa "+jsonKind(te.Type.Kind().String())+", bukan "+te.Value+pos(te.Offset)+".")
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
@@ -175,7 +177,7 @@ func decodeStrict(raw []byte, v any, path string, whole bool) error {
 	if k, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
 		return instrumentErr(path, "kunci "+k+" tidak dikenal (lihat assets/INSTRUMEN.md; kunci ditulis snake_case).")
 	}
-	return instrumentErr(path, "tidak dapat dibaca: "+strings.TrimPrefix(msg, "json: ")+".")
+	return instrumentErr(path, "tidak dapat dibaca sebagai instrumen; periksa formatnya dengan assets/INSTRUMEN.md.")
 }
 
 func jsonKind(k string) string {
