@@ -382,9 +382,14 @@ func newMeritCreateForm(c *Common, ins []domain.Instrument, set domain.MeritSett
 			as.Team, as.Koordinator = []uint64{c.Actor.AccountID}, c.Actor.AccountID
 		}
 		scope := meritScope(c, unit)
+		next := "Jawab indikatornya di tab Jawaban."
+		if len(as.Team) == 0 {
+			// An Admin creates it for the team, who answer: the team first.
+			next = "Susun dulu Tim Merit-nya di tab Tim; anggota tim yang menjawab indikator."
+		}
 		return func(ctx context.Context) (uint64, string, error) {
 			id, err := c.Merit.CreateMeritAssessment(ctx, as)
-			return id, "Penilaian " + strconv.Itoa(y) + " · " + scope + " dibuat. Jawab indikatornya di tab Jawaban.", err
+			return id, "Penilaian " + strconv.Itoa(y) + " · " + scope + " dibuat. " + next, err
 		}, nil
 	}
 	return a

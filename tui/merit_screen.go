@@ -122,9 +122,8 @@ func (s *meritScreen) Keys() []KeyHelp {
 	var keys []KeyHelp
 	if s.host.a != nil {
 		keys = append(keys, s.tab().Keys()...)
-		if steps, _ := meritSteps(s.host); len(steps) > 0 {
-			keys = append(keys, KeyHelp{"F8", "Tahap"})
-		}
+		// F8 is offered even when no move is possible now: it says why.
+		keys = append(keys, KeyHelp{"F8", "Tahap"})
 	}
 	return append(keys, KeyHelp{"Tab", "Ganti tab"})
 }

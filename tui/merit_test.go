@@ -582,7 +582,7 @@ func TestPengingatMeritActions(t *testing.T) {
 	mustContain(t, h.view(), "Sistem merit 2026 · Instansi", "Indikator 1.1: Susun rencana", "Buka penilaian merit")
 	h.keys("enter")
 	s, ok := h.m.top().(*meritScreen)
-	if !ok || s.id != id {
-		t.Fatalf("Enter did not open the assessment:\n%s", h.view())
+	if !ok || s.id != id || s.tab().Title() != "Rencana perbaikan" {
+		t.Fatalf("Enter did not open the assessment's rencana perbaikan:\n%s", h.view())
 	}
 }

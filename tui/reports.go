@@ -242,7 +242,13 @@ func (s *remindersScreen) open(i int) tea.Cmd {
 	}
 	r := s.shown[i]
 	if r.meritID != 0 {
-		return push(newMeritScreen(s.c, r.meritID))
+		ms := newMeritScreen(s.c, r.meritID)
+		for j, t := range ms.tabs {
+			if t.Title() == "Rencana perbaikan" {
+				ms.setTab(j)
+			}
+		}
+		return push(ms)
 	}
 	if r.skpID == 0 {
 		return push(newEmployeeDetail(s.c, r.r.EmployeeID))
