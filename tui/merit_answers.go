@@ -229,23 +229,10 @@ func (t *meritAnswerTab) Update(msg tea.Msg) tea.Cmd {
 			return t.deleteEvidence()
 		}
 	case tea.MouseMsg:
-		if msg.Action != tea.MouseActionPress || t.h.a == nil {
+		if t.h.a == nil {
 			return nil
 		}
-		switch msg.Button {
-		case tea.MouseButtonWheelUp:
-			t.top = max(0, t.top-3)
-		case tea.MouseButtonWheelDown:
-			t.top = max(0, min(t.top+3, len(t.lines)-t.page()))
-		case tea.MouseButtonLeft:
-			i := t.top + msg.Y
-			if i >= 0 && i < len(t.lines) && t.lines[i].item >= 0 {
-				if t.lines[i].item == t.cursor {
-					return t.open()
-				}
-				t.cursor = t.lines[i].item
-			}
-		}
+		return lineMouse(msg, t.lines, &t.top, &t.cursor, t.page(), t.open)
 	}
 	return nil
 }

@@ -153,15 +153,7 @@ func (t *meritVerifyTab) Update(msg tea.Msg) tea.Cmd {
 			return t.open()
 		}
 	case tea.MouseMsg:
-		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
-			i := t.top + msg.Y
-			if i >= 0 && i < len(t.lines) && t.lines[i].item >= 0 {
-				if t.lines[i].item == t.cursor {
-					return t.open()
-				}
-				t.cursor = t.lines[i].item
-			}
-		}
+		return lineMouse(msg, t.lines, &t.top, &t.cursor, max(1, t.ht), t.open)
 	}
 	return nil
 }

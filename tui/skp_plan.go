@@ -43,6 +43,29 @@ type planLine struct {
 	head  bool // the item's first line: marked when the cursor is on it
 }
 
+// lineMouse is the mouse on a scrolled list of planLines whose items are
+// selectable: the wheel scrolls by three, a click selects an item, a click
+// on the selected item opens it (the tabs of the SKP and merit screens).
+func lineMouse(m tea.MouseMsg, lines []planLine, top, cursor *int, page int, open func() tea.Cmd) tea.Cmd {
+	if m.Action != tea.MouseActionPress {
+		return nil
+	}
+	switch m.Button {
+	case tea.MouseButtonWheelUp:
+		*top = max(0, *top-3)
+	case tea.MouseButtonWheelDown:
+		*top = max(0, min(*top+3, len(lines)-page))
+	case tea.MouseButtonLeft:
+		if i := *top + m.Y; i >= 0 && i < len(lines) && lines[i].item >= 0 {
+			if lines[i].item == *cursor {
+				return open()
+			}
+			*cursor = lines[i].item
+		}
+	}
+	return nil
+}
+
 type planDoc struct {
 	lines []planLine
 	items []planItem
