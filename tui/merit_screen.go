@@ -376,22 +376,7 @@ func (s *meritScreen) View() string {
 	}
 	lines := s.header()
 	s.tabY = len(lines)
-	var bar strings.Builder
-	s.tabX = s.tabX[:0]
-	x := 0
-	for i, t := range s.tabs {
-		label := " " + t.Title() + " "
-		if i == s.active {
-			label = "[" + t.Title() + "]"
-			bar.WriteString(st.TabActive.Render(label))
-		} else {
-			bar.WriteString(st.Tab.Render(label))
-		}
-		s.tabX = append(s.tabX, [2]int{x, x + width(label)})
-		bar.WriteString(" ")
-		x += width(label) + 1
-	}
-	lines = append(lines, clip(bar.String(), s.w))
+	lines = append(lines, clip(tabBar(st, tabTitles(s.tabs), s.active, &s.tabX), s.w))
 	s.bodyY = len(lines)
 	body := s.tab().View(s.w, max(1, s.h-s.bodyY))
 	return strings.Join(lines, "\n") + "\n" + body
