@@ -411,6 +411,22 @@ func newMeritAnswerForm(c *Common, in domain.Instrument, id uint64, x domain.Mer
 	if len(x.EvidenceHints) > 0 {
 		intro = append(intro, "Bukti dukung: "+strings.Join(x.EvidenceHints, "; "))
 	}
+	// The scale in full: the choice field has room for one clipped line.
+	intro = append(intro, "Skala tingkat:")
+	for _, l := range in.Levels {
+		t := domain.FormatScore(l.Value) + " · " + l.Label
+		if l.Description != "" {
+			t += " — " + l.Description
+		}
+		for i, w := range kinWrap(t, 90) {
+			if i == 0 {
+				w = "  " + w
+			} else {
+				w = "    " + w
+			}
+			intro = append(intro, w)
+		}
+	}
 	var fields []*field
 	var vals []float64
 	title := "Jawab indikator " + x.Code
