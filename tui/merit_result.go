@@ -120,16 +120,7 @@ func (t *meritVerifyTab) reveal() {
 			line = i
 		}
 	}
-	if line < t.top {
-		t.top = line
-	}
-	if line >= t.top+max(1, t.ht) {
-		t.top = line - max(1, t.ht) + 1
-	}
-	if t.cursor == 0 {
-		t.top = 0
-	}
-	t.top = max(0, min(t.top, len(t.lines)-max(1, t.ht)))
+	revealLine(&t.top, line, t.cursor, t.ht, len(t.lines))
 }
 
 func (t *meritVerifyTab) move(d int) {

@@ -43,6 +43,23 @@ type planLine struct {
 	head  bool // the item's first line: marked when the cursor is on it
 }
 
+// revealLine scrolls top so that line is inside a window of page lines
+// over n lines; the first item (cursor 0) shows from the very top, so the
+// notes above it stay readable.
+func revealLine(top *int, line, cursor, page, n int) {
+	page = max(1, page)
+	if line < *top {
+		*top = line
+	}
+	if line >= *top+page {
+		*top = line - page + 1
+	}
+	if cursor == 0 {
+		*top = 0
+	}
+	*top = max(0, min(*top, n-page))
+}
+
 // lineMouse is the mouse on a scrolled list of planLines whose items are
 // selectable: the wheel scrolls by three, a click selects an item, a click
 // on the selected item opens it (the tabs of the SKP and merit screens).

@@ -222,17 +222,7 @@ func (t *workTab) reveal() {
 		t.top = 0
 		return
 	}
-	line := t.rows[t.cursor].line
-	if line < t.top {
-		t.top = line
-	}
-	if line >= t.top+t.page() {
-		t.top = line - t.page() + 1
-	}
-	if t.cursor == 0 {
-		t.top = 0
-	}
-	t.top = max(0, min(t.top, len(t.lines)-t.page()))
+	revealLine(&t.top, t.rows[t.cursor].line, t.cursor, t.page(), len(t.lines))
 }
 
 func (t *workTab) move(d int) {
