@@ -44,15 +44,11 @@ func (h *meritHost) done(status string, f func(ctx context.Context, m MeritRepo)
 // the active tab.
 type meritScreen struct {
 	base
-	id     uint64
-	host   *meritHost
-	tabs   []skpTab
-	active int
-	err    error
-	req    int
-	tabX   [][2]int
-	tabY   int
-	bodyY  int
+	id   uint64
+	host *meritHost
+	tabbed
+	err error
+	req int
 }
 
 func newMeritScreen(c *Common, id uint64) *meritScreen {
@@ -114,8 +110,6 @@ func (s *meritScreen) Title() string {
 	return "Sistem merit"
 }
 
-func (s *meritScreen) tab() skpTab { return s.tabs[s.active] }
-
 func (s *meritScreen) Capturing() bool { return s.host.a != nil && s.tab().Capturing() }
 
 func (s *meritScreen) Keys() []KeyHelp {
@@ -128,20 +122,11 @@ func (s *meritScreen) Keys() []KeyHelp {
 	return append(keys, KeyHelp{"Tab", "Ganti tab"})
 }
 
-func (s *meritScreen) setTab(i int) {
-	n := len(s.tabs)
-	s.active = (i%n + n) % n
-}
-
 func (s *meritScreen) forwardAll(msg tea.Msg) tea.Cmd {
 	if s.host.a == nil {
 		return nil
 	}
-	var cmds []tea.Cmd
-	for _, t := range s.tabs {
-		cmds = append(cmds, t.Update(msg))
-	}
-	return tea.Batch(cmds...)
+	return s.tabbed.forwardAll(msg)
 }
 
 func (s *meritScreen) Update(msg tea.Msg) tea.Cmd {
@@ -184,36 +169,18 @@ func (s *meritScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		t := s.tab()
-		if !t.Capturing() {
-			switch msg.String() {
-			case "tab":
-				s.setTab(s.active + 1)
-				return nil
-			case "shift+tab":
-				s.setTab(s.active - 1)
-				return nil
-			case "f8":
-				return s.stages()
-			}
+		if s.switchKey(msg) {
+			return nil
+		}
+		if !t.Capturing() && msg.String() == "f8" {
+			return s.stages()
 		}
 		return t.Update(msg)
 	case tea.MouseMsg:
 		if s.host.a == nil {
 			return nil
 		}
-		if msg.Y == s.tabY && msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
-			for i, r := range s.tabX {
-				if msg.X >= r[0] && msg.X < r[1] {
-					s.setTab(i)
-				}
-			}
-			return nil
-		}
-		if msg.Y < s.bodyY {
-			return nil
-		}
-		msg.Y -= s.bodyY
-		return s.tab().Update(msg)
+		return s.mouse(msg)
 	}
 	return s.forwardAll(msg)
 }
@@ -375,9 +342,7 @@ func (s *meritScreen) View() string {
 		return st.Muted.Render("Memuat penilaian…")
 	}
 	lines := s.header()
-	s.tabY = len(lines)
-	lines = append(lines, clip(tabBar(st, tabTitles(s.tabs), s.active, &s.tabX), s.w))
-	s.bodyY = len(lines)
+	lines = s.bar(st, lines, s.w)
 	body := s.tab().View(s.w, max(1, s.h-s.bodyY))
 	return strings.Join(lines, "\n") + "\n" + body
 }

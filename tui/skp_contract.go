@@ -58,3 +58,78 @@ type skpHost struct {
 	// which forwards it to the tab.
 	cmd func(f func(ctx context.Context) tea.Msg) tea.Cmd
 }
+
+// tabbed is the tab set of the SKP and merit screens: the tabs, the active
+// one, and where the bar and the body were drawn, for clicks.
+type tabbed struct {
+	tabs   []skpTab
+	active int
+	tabX   [][2]int
+	tabY   int // line of the tab bar in the last view
+	bodyY  int // first line of the active tab in the last view
+}
+
+func (t *tabbed) tab() skpTab {
+	if t.active < len(t.tabs) {
+		return t.tabs[t.active]
+	}
+	return nil
+}
+
+func (t *tabbed) setTab(i int) {
+	if n := len(t.tabs); n > 0 {
+		t.active = (i%n + n) % n
+	}
+}
+
+// forwardAll hands a message to every tab: async results must reach the
+// tab that asked even when the user has switched tabs meanwhile.
+func (t *tabbed) forwardAll(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, x := range t.tabs {
+		cmds = append(cmds, x.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+// switchKey handles Tab and Shift+Tab unless the active tab is typing.
+func (t *tabbed) switchKey(k tea.KeyMsg) bool {
+	if x := t.tab(); x == nil || x.Capturing() {
+		return false
+	}
+	switch k.String() {
+	case "tab":
+		t.setTab(t.active + 1)
+	case "shift+tab":
+		t.setTab(t.active - 1)
+	default:
+		return false
+	}
+	return true
+}
+
+// mouse switches tabs on a click on the bar and hands other events inside
+// the body to the active tab, in the tab's own coordinates.
+func (t *tabbed) mouse(m tea.MouseMsg) tea.Cmd {
+	if m.Y == t.tabY && m.Action == tea.MouseActionPress && m.Button == tea.MouseButtonLeft {
+		for i, r := range t.tabX {
+			if m.X >= r[0] && m.X < r[1] {
+				t.setTab(i)
+			}
+		}
+		return nil
+	}
+	if m.Y < t.bodyY || t.tab() == nil {
+		return nil
+	}
+	m.Y -= t.bodyY
+	return t.tab().Update(m)
+}
+
+// bar draws the tab bar as the next of lines and remembers its line.
+func (t *tabbed) bar(st *Styles, lines []string, w int) []string {
+	t.tabY = len(lines)
+	lines = append(lines, clip(tabBar(st, tabTitles(t.tabs), t.active, &t.tabX), w))
+	t.bodyY = len(lines)
+	return lines
+}

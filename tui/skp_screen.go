@@ -18,16 +18,12 @@ import (
 // popping a form with a result or by a write that ends in reload().
 type skpScreen struct {
 	base
-	skpID  uint64
-	host   *skpHost
-	tabs   []skpTab
-	active int
+	skpID uint64
+	host  *skpHost
+	tabbed
 	loaded bool
 	err    error
 	req    int
-	tabX   [][2]int
-	tabY   int // line of the tab bar in the last view
-	bodyY  int // first line of the active tab in the last view
 }
 
 // skpTabs are the tabs of the SKP screen in the order of the cycle:
@@ -86,13 +82,6 @@ func (s *skpScreen) Title() string {
 	return "SKP"
 }
 
-func (s *skpScreen) tab() skpTab {
-	if s.active < len(s.tabs) {
-		return s.tabs[s.active]
-	}
-	return nil
-}
-
 func (s *skpScreen) Capturing() bool {
 	t := s.tab()
 	return t != nil && t.Capturing()
@@ -125,26 +114,13 @@ func (s *skpScreen) Keys() []KeyHelp {
 	return append(keys, KeyHelp{"Tab", "Ganti tab"})
 }
 
-func (s *skpScreen) setTab(i int) {
-	n := len(s.tabs)
-	if n == 0 {
-		return
-	}
-	s.active = (i%n + n) % n
-}
-
-// forwardAll hands a message to every tab: async results must reach the tab
-// that asked even when the user has switched tabs meanwhile. Tabs see
-// nothing before the file is loaded: they all work on it.
+// forwardAll hands a message to every tab; tabs see nothing before the
+// file is loaded: they all work on it.
 func (s *skpScreen) forwardAll(msg tea.Msg) tea.Cmd {
 	if s.host.file == nil {
 		return nil
 	}
-	var cmds []tea.Cmd
-	for _, t := range s.tabs {
-		cmds = append(cmds, t.Update(msg))
-	}
-	return tea.Batch(cmds...)
+	return s.tabbed.forwardAll(msg)
 }
 
 func (s *skpScreen) Update(msg tea.Msg) tea.Cmd {
@@ -180,37 +156,15 @@ func (s *skpScreen) Update(msg tea.Msg) tea.Cmd {
 		if t == nil || s.host.file == nil {
 			return nil
 		}
-		if !t.Capturing() {
-			switch msg.String() {
-			case "tab":
-				s.setTab(s.active + 1)
-				return nil
-			case "shift+tab":
-				s.setTab(s.active - 1)
-				return nil
-			}
+		if s.switchKey(msg) {
+			return nil
 		}
 		return t.Update(msg)
 	case tea.MouseMsg:
 		if s.host.file == nil {
 			return nil
 		}
-		if msg.Y == s.tabY && msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
-			for i, r := range s.tabX {
-				if msg.X >= r[0] && msg.X < r[1] {
-					s.setTab(i)
-				}
-			}
-			return nil
-		}
-		if msg.Y < s.bodyY {
-			return nil
-		}
-		msg.Y -= s.bodyY
-		if t := s.tab(); t != nil {
-			return t.Update(msg)
-		}
-		return nil
+		return s.mouse(msg)
 	}
 	return s.forwardAll(msg)
 }
@@ -225,9 +179,7 @@ func (s *skpScreen) View() string {
 	}
 	lines := skpHeader(st, s.host.file, s.w)
 	lines = append(lines, "")
-	s.tabY = len(lines)
-	lines = append(lines, clip(tabBar(st, tabTitles(s.tabs), s.active, &s.tabX), s.w))
-	s.bodyY = len(lines)
+	lines = s.bar(st, lines, s.w)
 	body := s.tab().View(s.w, max(1, s.h-s.bodyY))
 	return strings.Join(lines, "\n") + "\n" + body
 }
