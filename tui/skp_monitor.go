@@ -387,22 +387,7 @@ func (s *monitorUnitScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.open(s.cursor)
 		}
 	case tea.MouseMsg:
-		if msg.Action != tea.MouseActionPress {
-			return nil
-		}
-		switch msg.Button {
-		case tea.MouseButtonWheelUp:
-			s.move(-3)
-		case tea.MouseButtonWheelDown:
-			s.move(3)
-		case tea.MouseButtonLeft:
-			if i := s.offset + msg.Y - 2; msg.Y >= 2 && i < len(s.emps) {
-				if i == s.cursor {
-					return s.open(i)
-				}
-				s.cursor = i
-			}
-		}
+		return s.listMouse(msg, 2, len(s.emps), s.move, s.open)
 	}
 	return nil
 }

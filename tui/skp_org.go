@@ -128,22 +128,7 @@ func (s *orgRatingScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.load()
 		}
 	case tea.MouseMsg:
-		if msg.Action != tea.MouseActionPress {
-			return nil
-		}
-		switch msg.Button {
-		case tea.MouseButtonWheelUp:
-			s.move(-3)
-		case tea.MouseButtonWheelDown:
-			s.move(3)
-		case tea.MouseButtonLeft:
-			if i := s.offset + msg.Y - 3; msg.Y >= 3 && i < len(s.tree) {
-				if i == s.cursor {
-					return s.edit(i)
-				}
-				s.cursor = i
-			}
-		}
+		return s.listMouse(msg, 3, len(s.tree), s.move, s.edit)
 	}
 	return nil
 }

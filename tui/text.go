@@ -6,6 +6,7 @@ import (
 
 	"asndesk/domain"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -96,6 +97,29 @@ func asFieldErrors(err error, fe *domain.FieldErrors) bool { return errors.As(er
 // scroll is the cursor and first visible row of a list, shared by every
 // list screen.
 type scroll struct{ cursor, offset int }
+
+// listMouse is the mouse on a list drawn head lines below the screen's
+// top: the wheel moves three rows, a click selects a row, a click on the
+// selected row opens it.
+func (s *scroll) listMouse(m tea.MouseMsg, head, n int, move func(int), open func(int) tea.Cmd) tea.Cmd {
+	if m.Action != tea.MouseActionPress {
+		return nil
+	}
+	switch m.Button {
+	case tea.MouseButtonWheelUp:
+		move(-3)
+	case tea.MouseButtonWheelDown:
+		move(3)
+	case tea.MouseButtonLeft:
+		if i := s.offset + m.Y - head; m.Y >= head && i < n {
+			if i == s.cursor {
+				return open(i)
+			}
+			s.cursor = i
+		}
+	}
+	return nil
+}
 
 // listKeys handles the keys every list shares — ↑↓, PgUp/PgDn, Home/End
 // (with or without Ctrl) — by calling move with the distance for a list
