@@ -105,7 +105,16 @@ type Common struct {
 	Kinerja KinerjaRepo
 	// Merit is the penilaian mandiri sistem merit storage (the store in
 	// the app, a fake in tests); nil when not wired.
-	Merit  MeritRepo
+	Merit MeritRepo
+	// Docs prints documents to PDF, writes lists as XLSX/CSV and keeps
+	// the kop surat; nil when not wired.
+	Docs DocsRepo
+	// Import reads spreadsheets and imports employees and riwayat; nil
+	// when not wired.
+	Import ImportRepo
+	// Paket creates, verifies and merges hand-over packets; nil when not
+	// wired.
+	Paket  PaketRepo
 	Now    func() time.Time
 	Styles Styles
 	Log    *log.Logger

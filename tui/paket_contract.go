@@ -1,0 +1,4 @@
+package tui
+
+// PaketRepo creates, verifies and merges hand-over packets.
+type PaketRepo interface{}
