@@ -73,7 +73,7 @@ type Paper struct {
 // tables (SKP, DUK, nominatif, pengingat) landscape, letters portrait.
 func DefaultPaper(k Kind) Paper {
 	switch k {
-	case KindSKP, KindDUK, KindNominatif, KindPengingat:
+	case KindSKP, KindEvaluasi, KindDUK, KindNominatif, KindPengingat:
 		return Paper{Size: A4, Landscape: true}
 	}
 	return Paper{Size: A4}

@@ -1,0 +1,216 @@
+package doc
+
+import (
+	"strconv"
+	"strings"
+
+	"asndesk/domain"
+)
+
+// Opts carries what every builder needs beside the records.
+type Opts struct {
+	Office   domain.Office          // Office.Demo → Document.Mark "DATA CONTOH"
+	Today    domain.Date            // date of signatures and "dicetak"
+	Place    string                 // Kop.Place, before the signature date
+	UnitName func(id uint64) string // nil = no unit names
+	Filter   string                 // one line describing the chosen filter, printed under the title; "" none
+	// Frequency is the office's evaluation cycle: EvaluasiSheet's period
+	// columns. The zero value counts as Triwulanan, domain's default.
+	Frequency domain.Frequency
+}
+
+// unit resolves a unit id to its name; nil UnitName or id 0 gives "".
+func (o Opts) unit(id uint64) string {
+	if o.UnitName == nil || id == 0 {
+		return ""
+	}
+	return o.UnitName(id)
+}
+
+// Marks printed on every page.
+const (
+	MarkDemo       = "DATA CONTOH"
+	MarkDraf       = "DRAF"
+	MarkBelumFinal = "BELUM FINAL"
+	MarkTidakResmi = "BUKAN INSTRUMEN RESMI"
+)
+
+// mark joins the demo mark and the document's own marks: a demo draft
+// prints "DATA CONTOH · DRAF", so neither warning hides the other.
+func mark(o Opts, extra ...string) string {
+	var parts []string
+	if o.Office.Demo {
+		parts = append(parts, MarkDemo)
+	}
+	for _, x := range extra {
+		if x != "" {
+			parts = append(parts, x)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// sheetTitle prefixes a sheet's title for the demo office: a sheet has no
+// Mark, and an exported demo list must not pass for real data.
+func sheetTitle(o Opts, parts ...string) string {
+	var out []string
+	if o.Office.Demo {
+		out = append(out, MarkDemo)
+	}
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " · ")
+}
+
+// subtitles adds the filter line, when one is set, under the others.
+func subtitles(o Opts, lines ...string) []string {
+	var out []string
+	for _, l := range lines {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	if o.Filter != "" {
+		out = append(out, o.Filter)
+	}
+	return out
+}
+
+// keadaan is the "state as of" line of a list.
+func keadaan(o Opts) string {
+	if o.Today.IsZero() {
+		return ""
+	}
+	return "KEADAAN: " + o.Today.Long()
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// itoaBlank leaves unknown (zero) numbers empty rather than printing 0.
+func itoaBlank(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// joinNonEmpty joins the non-empty parts with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// fileName is a suggested file name: the parts joined by spaces, with
+// characters Windows refuses in file names dropped.
+func fileName(parts ...string) string {
+	s := joinNonEmpty(" ", parts...)
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '<', '>', ':', '"', '/', '\\', '|', '?', '*':
+			return '-'
+		}
+		if r < 32 {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// dateRange is "1 Januari 2026 s.d. 31 Desember 2026".
+func dateRange(from, to domain.Date) string {
+	switch {
+	case from.IsZero() && to.IsZero():
+		return ""
+	case to.IsZero():
+		return from.Long()
+	case from.IsZero():
+		return to.Long()
+	}
+	return from.Long() + " s.d. " + to.Long()
+}
+
+// shortRange is "01-01-2026 s.d. 31-03-2026" for table cells.
+func shortRange(from, to domain.Date) string {
+	switch {
+	case from.IsZero() && to.IsZero():
+		return ""
+	case to.IsZero() || to == from:
+		return from.String()
+	case from.IsZero():
+		return to.String()
+	}
+	return from.String() + " s.d. " + to.String()
+}
+
+// nameNIP is the "NAMA / NIP" cell: the name, the printed NIP under it.
+func nameNIP(nama, nip string) string {
+	if nip == "" {
+		return nama
+	}
+	return nama + "\n" + domain.FormatNIP(nip)
+}
+
+// pangkatGol is the PANGKAT/GOL. RUANG of a snapshot: "Penata Muda
+// Tingkat I (III/b)" for PNS, domain's "Golongan IX" for PPPK.
+func pangkatGol(p domain.PersonSnapshot) string {
+	switch {
+	case p.Pangkat != "" && p.Golongan != "":
+		return p.Pangkat + " (" + p.Golongan + ")"
+	case p.Pangkat != "":
+		return p.Pangkat
+	}
+	if _, ok := domain.LookupGolongan(domain.KindPPPK, p.Golongan); ok {
+		if _, pns := domain.LookupGolongan(domain.KindPNS, p.Golongan); !pns {
+			return domain.GolonganLabel(domain.KindPPPK, p.Golongan)
+		}
+	}
+	return p.Golongan
+}
+
+// golonganOf is an employee's pangkat/golongan as domain labels it.
+func golonganOf(k domain.Kind, code string) string {
+	if code == "" {
+		return ""
+	}
+	if k == 0 {
+		k = domain.KindPNS
+	}
+	return domain.GolonganLabel(k, code)
+}
+
+// golonganMemo remembers golongan labels: domain rebuilds its golongan
+// table on every lookup, which dominated a 1,000-row DUK.
+func golonganMemo(k domain.Kind) func(code string) string {
+	m := map[string]string{}
+	return func(code string) string {
+		v, ok := m[code]
+		if !ok {
+			v = golonganOf(k, code)
+			m[code] = v
+		}
+		return v
+	}
+}
+
+func yaTidak(b bool) string {
+	if b {
+		return "Ya"
+	}
+	return "Tidak"
+}
+
+// span is "4 tahun 2 bulan" (domain.Span's own text), blank when zero.
+func span(years, months int) string {
+	if years == 0 && months == 0 {
+		return ""
+	}
+	return domain.Span{Years: years, Months: months}.String()
+}
