@@ -70,7 +70,7 @@ type Paper struct {
 }
 
 // DefaultPaper is what a kind prints on until the office changes it: wide
-// tables (SKP, DUK, nominatif, pengingat) landscape, letters portrait.
+// tables (SKP, evaluasi, DUK, nominatif, pengingat) landscape, letters portrait.
 func DefaultPaper(k Kind) Paper {
 	switch k {
 	case KindSKP, KindEvaluasi, KindDUK, KindNominatif, KindPengingat:
