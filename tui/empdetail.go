@@ -38,9 +38,9 @@ func (s *employeeDetail) Title() string {
 
 func (s *employeeDetail) Keys() []KeyHelp {
 	if !s.c.can(domain.CanEditEmployee) {
-		return []KeyHelp{{"↑↓", "Gulir"}, {"F7", "Riwayat"}}
+		return append([]KeyHelp{{"↑↓", "Gulir"}, {"F7", "Riwayat"}}, docsKeys(s.c, true, false)...)
 	}
-	return []KeyHelp{{"↑↓", "Gulir"}, {"F5", "Ubah"}, {"F6", "Ubah status"}, {"F7", "Riwayat"}, {"F8", "Hapus"}}
+	return append([]KeyHelp{{"↑↓", "Gulir"}, {"F5", "Ubah"}, {"F6", "Ubah status"}, {"F7", "Riwayat"}, {"F8", "Hapus"}}, docsKeys(s.c, true, false)...)
 }
 
 type employeeLoadedMsg struct {
@@ -139,6 +139,8 @@ func (s *employeeDetail) Update(msg tea.Msg) tea.Cmd {
 			}
 		case "f8", "delete":
 			return s.confirmDelete()
+		case "ctrl+p":
+			return s.printEmployee()
 		}
 	case tea.MouseMsg:
 		if msg.Action == tea.MouseActionPress {

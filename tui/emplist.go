@@ -77,7 +77,8 @@ func (s *employeeList) Keys() []KeyHelp {
 	if s.c.can(domain.CanEditEmployee) {
 		keys = append(keys, KeyHelp{"F5", "Tambah"})
 	}
-	return append(keys, KeyHelp{"F6", "Urut: " + s.sortBy.String()}, KeyHelp{"F7", "Aktif/Tidak aktif/Semua"})
+	keys = append(keys, KeyHelp{"F6", "Urut: " + s.sortBy.String()}, KeyHelp{"F7", "Aktif/Tidak aktif/Semua"})
+	return append(keys, docsKeys(s.c, false, true)...)
 }
 
 func (s *employeeList) SetSize(w, h int) {
@@ -277,6 +278,8 @@ func (s *employeeList) Update(msg tea.Msg) tea.Cmd {
 			return info("Diurutkan menurut " + strings.ToLower(s.sortBy.String()) + ".")
 		case "f7":
 			s.setTab((s.tab + 1) % 3)
+		case "ctrl+e":
+			return s.exportEmployees()
 		case "esc":
 			s.filter.SetValue("")
 			s.refilter(true)

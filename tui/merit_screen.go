@@ -118,6 +118,7 @@ func (s *meritScreen) Keys() []KeyHelp {
 		keys = append(keys, s.tab().Keys()...)
 		// F8 is offered even when no move is possible now: it says why.
 		keys = append(keys, KeyHelp{"F8", "Tahap"})
+		keys = append(keys, docsKeys(s.c, true, true)...)
 	}
 	return append(keys, KeyHelp{"Tab", "Ganti tab"})
 }
@@ -174,6 +175,12 @@ func (s *meritScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		if !t.Capturing() && msg.String() == "f8" {
 			return s.stages()
+		}
+		switch msg.String() {
+		case "ctrl+p":
+			return s.printMerit()
+		case "ctrl+e":
+			return s.exportMeritAnswers()
 		}
 		return t.Update(msg)
 	case tea.MouseMsg:

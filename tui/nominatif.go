@@ -5,45 +5,10 @@ import (
 	"strings"
 
 	"asndesk/domain"
+	"asndesk/domain/doc"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
-
-// nomColumn is one column the user may show in the nominatif. The row
-// model (value per employee) is what printing and Excel export will reuse.
-type nomColumn struct {
-	key, label string
-	width      int
-	value      func(e *domain.Employee, c *Common, today domain.Date) string
-}
-
-func nominatifColumns() []nomColumn {
-	return []nomColumn{
-		{"nip", "NIP / NI PPPK", 22, func(e *domain.Employee, _ *Common, _ domain.Date) string { return domain.FormatNIP(e.NIP) }},
-		{"nama", "Nama", 26, func(e *domain.Employee, _ *Common, _ domain.Date) string { return e.FullName() }},
-		{"jenis", "Jenis", 8, func(e *domain.Employee, _ *Common, _ domain.Date) string { return e.Kind.String() }},
-		{"golongan", "Gol.", 6, func(e *domain.Employee, _ *Common, _ domain.Date) string { return e.Golongan }},
-		{"jabatan", "Jabatan", 24, func(e *domain.Employee, _ *Common, _ domain.Date) string { return e.NamaJabatan }},
-		{"jenis_jabatan", "Jenis jabatan", 14, func(e *domain.Employee, _ *Common, _ domain.Date) string { return e.JenisJabatan.String() }},
-		{"unit", "Unit kerja", 20, func(e *domain.Employee, c *Common, _ domain.Date) string { return c.UnitName(e.UnitID) }},
-		{"pendidikan", "Pend.", 6, func(e *domain.Employee, _ *Common, _ domain.Date) string { return e.Pendidikan }},
-		{"jk", "L/P", 4, func(e *domain.Employee, _ *Common, _ domain.Date) string {
-			return map[domain.Gender]string{domain.Male: "L", domain.Female: "P"}[e.JenisKelamin]
-		}},
-		{"lahir", "Tgl lahir", 11, func(e *domain.Employee, _ *Common, _ domain.Date) string { return e.TanggalLahir.String() }},
-		{"usia", "Usia", 5, func(e *domain.Employee, _ *Common, t domain.Date) string {
-			if e.TanggalLahir.IsZero() {
-				return ""
-			}
-			return itoa(domain.Usia(e.TanggalLahir, t).Years)
-		}},
-		{"masa_kerja", "Masa kerja", 11, func(e *domain.Employee, _ *Common, t domain.Date) string {
-			mk := domain.MasaKerja(*e, t)
-			return itoa(mk.Years) + " th " + itoa(mk.Months) + " bl"
-		}},
-		{"status", "Status", 10, func(e *domain.Employee, _ *Common, _ domain.Date) string { return e.Status.String() }},
-	}
-}
 
 // nominatifScreen: filters on top, the chosen columns below.
 type nominatifScreen struct {
@@ -94,7 +59,7 @@ func (s *nominatifScreen) Title() string    { return "Nominatif" }
 func (s *nominatifScreen) Capturing() bool  { return true }
 func (s *nominatifScreen) SetSize(w, h int) { s.base.SetSize(w, h); s.form.setSize(w, nomFormH) }
 func (s *nominatifScreen) Keys() []KeyHelp {
-	return []KeyHelp{{"Tab", "Saringan"}, {"←/→", "Ganti"}, {"PgUp/PgDn", "Gulir"}, {"F6", "Kolom"}}
+	return append([]KeyHelp{{"Tab", "Saringan"}, {"←/→", "Ganti"}, {"PgUp/PgDn", "Gulir"}, {"F6", "Kolom"}}, docsKeys(s.c, true, true)...)
 }
 func (s *nominatifScreen) Init() tea.Cmd { return s.init(s.apply) }
 func (s *nominatifScreen) page() int     { return max(1, s.h-nomFormH-3) }
@@ -179,6 +144,10 @@ func (s *nominatifScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		case "f6":
 			return push(newColumnPicker(s.c, s.cols))
+		case "ctrl+p":
+			return s.printNominatif()
+		case "ctrl+e":
+			return s.exportNominatif()
 		}
 	}
 	switch s.form.update(msg) {
@@ -202,22 +171,22 @@ func (s *nominatifScreen) View() string {
 		return out + w
 	}
 	st := &s.c.Styles
-	var cols []nomColumn
-	for _, c := range nominatifColumns() {
-		if s.cols[c.key] {
+	var cols []doc.NominatifColumn
+	for _, c := range doc.NominatifColumns() {
+		if s.cols[c.Key] {
 			cols = append(cols, c)
 		}
 	}
 	head := fit("No", 5)
 	for _, c := range cols {
-		head += " " + fit(c.label, c.width)
+		head += " " + fit(c.Label, c.Width)
 	}
 	lines := []string{st.Muted.Render(itoa(len(s.shown)) + " pegawai aktif cocok · F6 memilih kolom"), st.TableHeader.Render(clip(head, s.w))}
 	end := min(len(s.shown), s.offset+s.page())
 	for i := s.offset; i < end; i++ {
 		line := fit(itoa(i+1), 5)
 		for _, c := range cols {
-			line += " " + fit(c.value(s.shown[i], s.c, s.data.today), c.width)
+			line += " " + fit(c.Value(s.shown[i], s.c.UnitName, s.data.today), c.Width)
 		}
 		lines = append(lines, clip(line, s.w))
 	}
@@ -235,8 +204,8 @@ type columnPicker struct {
 
 func newColumnPicker(c *Common, cols map[string]bool) *columnPicker {
 	var fields []*field
-	for _, col := range nominatifColumns() {
-		fields = append(fields, choiceField(col.key, col.label, yesNo, b2i(cols[col.key])))
+	for _, col := range doc.NominatifColumns() {
+		fields = append(fields, choiceField(col.Key, col.Label, yesNo, b2i(cols[col.Key])))
 	}
 	return &columnPicker{base: newBase(c), form: newForm(&c.Styles, fields)}
 }

@@ -226,7 +226,7 @@ func (s *remindersScreen) Keys() []KeyHelp {
 	if s.cursor < len(s.shown) && s.shown[s.cursor].meritID != 0 {
 		open = "Buka penilaian merit"
 	}
-	return []KeyHelp{{"←/→", "Jenis"}, {"↑↓", "Gulir"}, {"Enter", open}}
+	return append([]KeyHelp{{"←/→", "Jenis"}, {"↑↓", "Gulir"}, {"Enter", open}}, docsKeys(s.c, true, true)...)
 }
 
 func (s *remindersScreen) SetSize(w, h int) {
@@ -354,6 +354,10 @@ func (s *remindersScreen) Update(msg tea.Msg) tea.Cmd {
 			s.setTab(s.tab + 1)
 		case "enter":
 			return s.open(s.cursor)
+		case "ctrl+p":
+			return s.printReminders()
+		case "ctrl+e":
+			return s.exportReminders()
 		}
 	case tea.MouseMsg:
 		if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
@@ -504,7 +508,7 @@ func newDUKScreen(c *Common) *dukScreen { return &dukScreen{reportBase: reportBa
 
 func (s *dukScreen) Title() string { return "Daftar Urut Kepangkatan (DUK)" }
 func (s *dukScreen) Keys() []KeyHelp {
-	return []KeyHelp{{"↑↓ PgUp PgDn", "Gulir"}, {"Enter", "Buka pegawai"}}
+	return append([]KeyHelp{{"↑↓ PgUp PgDn", "Gulir"}, {"Enter", "Buka pegawai"}}, docsKeys(s.c, true, true)...)
 }
 func (s *dukScreen) Init() tea.Cmd { return s.init(s.rebuild) }
 
@@ -534,8 +538,15 @@ func (s *dukScreen) Update(msg tea.Msg) tea.Cmd {
 	if cmd, ok := s.handle(msg, s.rebuild); ok {
 		return cmd
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "enter" && s.cursor < len(s.list) {
-		return push(newEmployeeDetail(s.c, s.list[s.cursor].row.EmployeeID))
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case k.String() == "enter" && s.cursor < len(s.list):
+			return push(newEmployeeDetail(s.c, s.list[s.cursor].row.EmployeeID))
+		case k.String() == "ctrl+p":
+			return s.printDUK()
+		case k.String() == "ctrl+e":
+			return s.exportDUK()
+		}
 	}
 	return nil
 }

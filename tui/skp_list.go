@@ -95,7 +95,7 @@ func (s *skpList) Keys() []KeyHelp {
 	if more := s.more(); len(more) > 0 {
 		keys = append(keys, KeyHelp{"F8", skpMoreLabel(more)})
 	}
-	return keys
+	return append(keys, docsKeys(s.c, true, true)...)
 }
 
 // skpMore is an entry of the F8 chooser: the views around the SKPs; short
@@ -372,6 +372,10 @@ func (s *skpList) Update(msg tea.Msg) tea.Cmd {
 			}
 		case "f8":
 			return s.openMore()
+		case "ctrl+p":
+			return s.batchPrint()
+		case "ctrl+e":
+			return s.exportEvaluations()
 		case "left", "right":
 			if s.filter.Value() == "" {
 				if msg.String() == "left" {

@@ -38,7 +38,7 @@ func newMonitorScreen(c *Common) Screen {
 func (s *monitorScreen) Title() string { return "Monitoring SKP" }
 
 func (s *monitorScreen) Keys() []KeyHelp {
-	return []KeyHelp{{"↑↓", "Pilih unit"}, {"←→", "Periode"}, {"-/+", "Tahun"}, {"Enter", "Pegawai unit"}}
+	return append([]KeyHelp{{"↑↓", "Pilih unit"}, {"←→", "Periode"}, {"-/+", "Tahun"}, {"Enter", "Pegawai unit"}}, docsKeys(s.c, false, true)...)
 }
 
 type monLoadedMsg struct {
@@ -141,6 +141,8 @@ func (s *monitorScreen) Update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			return push(newMonitorUnitScreen(s.c, u, s.year, s.period, s.freq, s.skps))
+		case "ctrl+e":
+			return s.exportMonitoring()
 		}
 	case tea.MouseMsg:
 		if msg.Action != tea.MouseActionPress {

@@ -110,6 +110,7 @@ func (s *skpScreen) Keys() []KeyHelp {
 	var keys []KeyHelp
 	if t := s.tab(); t != nil && s.host.file != nil {
 		keys = append(keys, t.Keys()...)
+		keys = append(keys, docsKeys(s.c, true, false)...)
 	}
 	return append(keys, KeyHelp{"Tab", "Ganti tab"})
 }
@@ -158,6 +159,9 @@ func (s *skpScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		if s.switchKey(msg) {
 			return nil
+		}
+		if msg.String() == "ctrl+p" {
+			return s.printSKP()
 		}
 		return t.Update(msg)
 	case tea.MouseMsg:

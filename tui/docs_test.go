@@ -1,0 +1,620 @@
+package tui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"asndesk/domain"
+	"asndesk/domain/doc"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+var (
+	ctrlP = tea.KeyMsg{Type: tea.KeyCtrlP}
+	ctrlE = tea.KeyMsg{Type: tea.KeyCtrlE}
+)
+
+// withDocs is the test office logged in as user with the fake DocsRepo
+// wired and the home folder pinned, so paths in goldens never move.
+func withDocs(t *testing.T, user string) (*harness, *fakeDocs) {
+	t.Helper()
+	home := docsHome
+	docsHome = func() string { return "/home/kantor/asndesk" }
+	t.Cleanup(func() { docsHome = home })
+	h := withDemoAs(t, 120, 36, user)
+	fd := newFakeDocs()
+	h.m.c.Docs = fd
+	return h, fd
+}
+
+func topDialog(t *testing.T, h *harness) *docsDialog {
+	t.Helper()
+	d, ok := h.m.top().(*docsDialog)
+	if !ok {
+		t.Fatalf("no print/export dialog on top:\n%s", h.view())
+	}
+	return d
+}
+
+func pdfTables(d doc.Document) []*doc.Table {
+	var out []*doc.Table
+	for _, b := range d.Blocks {
+		if t, ok := b.(*doc.Table); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// docsText is every cell, field and paragraph of a document, to look for
+// what a reader would.
+func docsText(d doc.Document) string {
+	parts := append([]string{d.Title}, d.Subtitle...)
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case *doc.Heading:
+			parts = append(parts, b.Text)
+		case *doc.Para:
+			parts = append(parts, b.Text)
+		case *doc.Fields:
+			for _, r := range b.Rows {
+				parts = append(parts, r[0], r[1])
+			}
+		case *doc.Table:
+			for _, c := range b.Columns {
+				parts = append(parts, c.Title)
+			}
+			for _, r := range b.Rows {
+				parts = append(parts, r...)
+			}
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+func TestDocsPrint(t *testing.T) {
+	t.Run("DUK prints the rows on screen into the home folder", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaDUK})
+		requireContains(t, footerOf(t, h), "Ctrl+P Cetak", "Ctrl+E Ekspor")
+		h.send(ctrlP)
+		d := topDialog(t, h)
+		want := filepath.Join("/home/kantor/asndesk", safeName(fileName(doc.DUK(nil, h.m.c.docOpts()), h.m.c.today()))+".pdf")
+		if got := d.form.get("path").value(); got != want {
+			t.Fatalf("path = %q, want %q", got, want)
+		}
+		golden.RequireEqual(t, []byte(h.view()))
+		h.keys("enter")
+		p := fd.lastPDF()
+		if p.path != want || len(p.docs) != 1 || p.docs[0].Kind != doc.KindDUK {
+			t.Fatalf("printed %q %d docs", p.path, len(p.docs))
+		}
+		// The PNS of the office (Yohanes is PPPK, Hartono pensiun).
+		text := docsText(p.docs[0])
+		requireContains(t, text, "Bambang", "Siti Aminah")
+		requireAbsent(t, text, "Yohanes", "Hartono")
+		if _, ok := h.m.top().(*dukScreen); !ok {
+			t.Fatalf("the dialog should close after printing:\n%s", h.view())
+		}
+		requireContains(t, h.view(), "Tersimpan: "+want)
+	})
+
+	t.Run("a file that exists gets a new name, never overwritten", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaDUK})
+		h.send(ctrlP)
+		h.keys("enter")
+		first := fd.lastPDF().path
+		h.send(ctrlP)
+		h.keys("enter")
+		second := fd.lastPDF().path
+		if second != strings.TrimSuffix(first, ".pdf")+" (2).pdf" {
+			t.Fatalf("second print went to %q after %q", second, first)
+		}
+		requireContains(t, h.view(), "Tersimpan: "+second)
+	})
+
+	t.Run("Esc closes the dialog and the screen is as it was", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaNominatif})
+		s := h.m.top().(*nominatifScreen)
+		s.form.focusKey("kind")
+		h.keys("right", "right", "right") // PPPK
+		s.form.focusKey("usia_min")
+		h.typeText("30")
+		before := h.view()
+		h.send(ctrlP)
+		h.keys("ctrl+u")
+		h.typeText("/tmp/lain.pdf")
+		h.keys("esc")
+		if h.m.top() != s {
+			t.Fatalf("Esc should return to the nominatif:\n%s", h.view())
+		}
+		if after := h.view(); after != before {
+			t.Fatalf("the screen changed under the dialog:\nbefore\n%s\nafter\n%s", before, after)
+		}
+		if s.form.get("usia_min").value() != "30" || len(fd.pdfs) != 0 {
+			t.Fatal("Esc lost the filter or printed")
+		}
+	})
+
+	t.Run("nominatif prints the chosen columns and the filter", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaNominatif})
+		s := h.m.top().(*nominatifScreen)
+		s.form.focusKey("kind")
+		h.keys("right") // PNS
+		h.send(ctrlP)
+		h.keys("enter")
+		p := fd.lastPDF()
+		if len(p.docs) != 1 || p.docs[0].Kind != doc.KindNominatif {
+			t.Fatalf("printed %+v", p)
+		}
+		text := docsText(p.docs[0])
+		requireContains(t, text, "Bambang", "Siti Aminah", "Jenis pegawai: PNS")
+		requireAbsent(t, text, "Yohanes")
+	})
+
+	t.Run("the profile prints as DRH or biodata singkat", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(pushMsg{newEmployeeDetail(h.m.c, 2)})
+		requireContains(t, footerOf(t, h), "Ctrl+P Cetak")
+		h.send(ctrlP)
+		d := topDialog(t, h)
+		drhPath := d.form.get("path").value()
+		h.keys("right") // Biodata singkat
+		if d.form.get("path").value() == drhPath {
+			t.Fatalf("the path should follow the choice: %q", drhPath)
+		}
+		golden.RequireEqual(t, []byte(h.view()))
+		h.keys("enter")
+		p := fd.lastPDF()
+		if len(p.docs) != 1 || p.docs[0].Kind != doc.KindDRHSingkat {
+			t.Fatalf("printed %+v", p)
+		}
+		requireContains(t, docsText(p.docs[0]), "Siti Aminah")
+	})
+
+	t.Run("a typed path is kept when the choice changes", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(pushMsg{newEmployeeDetail(h.m.c, 2)})
+		h.send(ctrlP)
+		h.keys("tab", "ctrl+u")
+		h.typeText("/tmp/siti")
+		h.keys("shift+tab", "right", "enter")
+		if p := fd.lastPDF(); p.path != "/tmp/siti.pdf" || p.docs[0].Kind != doc.KindDRHSingkat {
+			t.Fatalf("printed to %q", p.path)
+		}
+	})
+
+	t.Run("the buttons answer the mouse", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaDUK})
+		click := func(label string) {
+			t.Helper()
+			for y, l := range strings.Split(h.view(), "\n") {
+				if i := strings.Index(l, label); i >= 0 {
+					h.click(width(l[:i])+2, y)
+					return
+				}
+			}
+			t.Fatalf("no %q on screen:\n%s", label, h.view())
+		}
+		h.send(ctrlP)
+		click("[ Batal (Esc) ]")
+		if _, ok := h.m.top().(*dukScreen); !ok || len(fd.pdfs) != 0 {
+			t.Fatalf("Batal should close the dialog:\n%s", h.view())
+		}
+		h.send(ctrlP)
+		click("[ Cetak (Enter) ]")
+		if len(fd.pdfs) != 1 {
+			t.Fatalf("Cetak should print:\n%s", h.view())
+		}
+	})
+
+	t.Run("a relative path is saved as a full path", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaDUK})
+		h.send(ctrlP)
+		h.keys("ctrl+u")
+		h.typeText("duk")
+		h.keys("enter")
+		want, _ := filepath.Abs("duk.pdf")
+		if p := fd.lastPDF().path; p != want {
+			t.Fatalf("printed to %q, want %q", p, want)
+		}
+	})
+
+	t.Run("an error stays in the dialog", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		fd.fail = domain.Errorf(domain.EINVALID, "Folder /home/kantor/asndesk tidak dapat ditulisi.")
+		h.send(forceAreaMsg{areaDUK})
+		h.send(ctrlP)
+		h.keys("enter")
+		topDialog(t, h)
+		requireContains(t, h.view(), "! Folder /home/kantor/asndesk tidak dapat ditulisi.")
+	})
+
+	t.Run("without printing wired the keys are not offered", func(t *testing.T) {
+		h, _ := withDocs(t, "admin")
+		h.m.c.Docs = nil
+		h.send(forceAreaMsg{areaDUK})
+		requireAbsent(t, footerOf(t, h), "Ctrl+P")
+		h.send(ctrlP)
+		if _, ok := h.m.top().(*dukScreen); !ok {
+			t.Fatal("Ctrl+P opened something without DocsRepo")
+		}
+	})
+}
+
+func TestDocsExport(t *testing.T) {
+	t.Run("nominatif exports the columns shown as XLSX or CSV", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaNominatif})
+		h.send(ctrlE)
+		d := topDialog(t, h)
+		if p := d.form.get("path").value(); !strings.HasSuffix(p, ".xlsx") {
+			t.Fatalf("path %q", p)
+		}
+		golden.RequireEqual(t, []byte(h.view()))
+		d.form.focusKey("format")
+		h.keys("right")
+		if p := d.form.get("path").value(); !strings.HasSuffix(p, ".csv") {
+			t.Fatalf("CSV path %q", p)
+		}
+		h.keys("enter")
+		x := fd.lastSheets()
+		if x.format != "csv" || len(x.sheets) != 1 || !strings.HasSuffix(x.path, ".csv") {
+			t.Fatalf("exported %+v", x)
+		}
+		sh := x.sheets[0]
+		if strings.Join(sh.Columns, "|") == "" || len(sh.Rows) != 3 {
+			t.Fatalf("sheet columns %q, %d rows", sh.Columns, len(sh.Rows))
+		}
+		requireContains(t, strings.Join(sh.Columns, "|"), "Nama", "Unit kerja")
+		requireContains(t, h.view(), "Tersimpan: "+x.path)
+	})
+
+	t.Run("the employee list exports the profiles shown", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaEmployees})
+		requireContains(t, footerOf(t, h), "Ctrl+E Ekspor")
+		h.typeText("siti")
+		h.send(ctrlE)
+		h.keys("enter")
+		x := fd.lastSheets()
+		if x.format != "xlsx" || len(x.sheets) != 1 || len(x.sheets[0].Rows) != 1 {
+			t.Fatalf("exported %+v", x)
+		}
+		requireContains(t, strings.Join(x.sheets[0].Rows[0], "|"), "198609262015052001")
+	})
+
+	t.Run("pengingat exports the tab shown", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaReminders})
+		h.send(ctrlE)
+		h.keys("enter")
+		if x := fd.lastSheets(); len(x.sheets) != 1 {
+			t.Fatalf("exported %+v", x)
+		}
+		h.send(ctrlP)
+		h.keys("enter")
+		if p := fd.lastPDF(); len(p.docs) != 1 || p.docs[0].Kind != doc.KindPengingat {
+			t.Fatalf("printed %+v", p)
+		}
+	})
+}
+
+// twoSKPs stores the SKPs of Siti (Sekretariat) and Yohanes (Seksi
+// Pemerintahan), each with a final annual evaluation for Siti only.
+func twoSKPs(h *harness) (siti, yohanes uint64) {
+	siti = h.kin.put(planSKP(h, 2, domain.SKPDisetujui))
+	yohanes = h.kin.put(planSKP(h, 3, domain.SKPDisetujui))
+	finalEval(h, siti, domain.EvalTahunan, 0)
+	return siti, yohanes
+}
+
+func TestDocsSKP(t *testing.T) {
+	t.Run("the SKP screen prints the evaluation under the cursor", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		id, _ := twoSKPs(h)
+		finalEval(h, id, domain.EvalPeriodik, 4)
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		s := skpScreenTop(h)
+		for i, tb := range s.tabs {
+			if tb.Title() == "Evaluasi" {
+				s.setTab(i)
+			}
+		}
+		requireContains(t, footerOf(t, h), "Ctrl+P Cetak")
+		h.send(ctrlP)
+		d := topDialog(t, h)
+		if v := d.form.get("what").value(); v != "Evaluasi Triwulan IV" {
+			t.Fatalf("chosen %q, want the evaluation under the cursor", v)
+		}
+		requireContains(t, strings.Join(d.form.get("what").options, "|"), "SKP|", "Evaluasi Tahunan")
+		h.keys("enter")
+		p := fd.lastPDF()
+		if len(p.docs) != 1 || p.docs[0].Kind != doc.KindEvaluasi {
+			t.Fatalf("printed %+v", p)
+		}
+		h.send(ctrlP)
+		h.keys("left") // from Triwulan IV back to the SKP
+		h.keys("enter")
+		if p := fd.lastPDF(); p.docs[0].Kind != doc.KindSKP || !strings.Contains(docsText(p.docs[0]), "Terkelolanya jaringan") {
+			t.Fatalf("printed %+v", p.docs[0].Kind)
+		}
+	})
+
+	t.Run("the dialog tab prints the dialog under the cursor", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		id, _ := twoSKPs(h)
+		h.kin.dialogs = append(h.kin.dialogs, domain.Dialog{ID: h.kin.nextID(), SKPID: id, Date: domain.Date{Year: 2026, Month: 10, Day: 5},
+			Kind: domain.DialogCoaching, Notes: "Membahas capaian triwulan III."})
+		h.send(pushMsg{newSKPScreen(h.m.c, id)})
+		s := skpScreenTop(h)
+		for i, tb := range s.tabs {
+			if tb.Title() == "Dialog kinerja" {
+				s.setTab(i)
+			}
+		}
+		h.send(ctrlP)
+		if v := topDialog(t, h).form.get("what").value(); v != "Catatan dialog 05-10-2026" {
+			t.Fatalf("chosen %q", v)
+		}
+		h.keys("enter")
+		if p := fd.lastPDF(); p.docs[0].Kind != doc.KindDialog {
+			t.Fatalf("printed %+v", p.docs[0].Kind)
+		}
+	})
+
+	t.Run("batch print of a unit with progress", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		twoSKPs(h)
+		openKinerja(h)
+		requireContains(t, keysOf(h), "Ctrl+P Cetak", "Ctrl+E Ekspor")
+		h.send(ctrlP)
+		d := topDialog(t, h)
+		if d.Title() != "Cetak kumpulan" {
+			t.Fatalf("title %q", d.Title())
+		}
+		golden.RequireEqual(t, []byte(h.view()))
+		// Run the job step by step: the bar shows the second SKP loading.
+		_, cmd := h.m.Update(keyMsg("enter"))
+		_, next := h.m.Update(cmd())
+		_, next = h.m.Update(next())
+		requireContains(t, h.view(), "Memuat SKP 2 dari 2", "50%", "Esc membatalkan")
+		t.Run("progress", func(t *testing.T) { golden.RequireEqual(t, []byte(h.view())) })
+		h.run(next)
+		p := fd.lastPDF()
+		if len(p.docs) != 2 || p.docs[0].Kind != doc.KindSKP || p.path != "/home/kantor/asndesk/SKP 2026 semua unit.pdf" {
+			t.Fatalf("printed %q %d docs", p.path, len(p.docs))
+		}
+		requireContains(t, h.view(), "Tersimpan: /home/kantor/asndesk/SKP 2026 semua unit.pdf (2 dokumen)")
+	})
+
+	t.Run("batch of one unit's annual evaluations skips SKPs without one", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		twoSKPs(h)
+		openKinerja(h)
+		h.send(ctrlP)
+		h.keys("right")        // Sekretariat
+		h.keys("tab", "right") // Evaluasi tahunan
+		if p := topDialog(t, h).form.get("path").value(); p != "/home/kantor/asndesk/Evaluasi tahunan 2026 Sekretariat.pdf" {
+			t.Fatalf("path %q", p)
+		}
+		h.keys("enter")
+		p := fd.lastPDF()
+		if len(p.docs) != 1 || p.docs[0].Kind != doc.KindEvaluasi {
+			t.Fatalf("printed %d docs", len(p.docs))
+		}
+		requireContains(t, h.view(), "(1 dokumen)")
+		// Seksi Pemerintahan has no annual evaluation: said, nothing written.
+		h.send(ctrlP)
+		h.keys("right", "right", "tab", "right", "enter")
+		requireContains(t, h.view(), "Belum ada Evaluasi tahunan pada SKP 2026 untuk Seksi Pemerintahan.")
+		if len(fd.pdfs) != 1 {
+			t.Fatal("an empty batch wrote a file")
+		}
+	})
+
+	t.Run("Esc cancels a running batch", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		twoSKPs(h)
+		openKinerja(h)
+		list := h.m.top()
+		h.send(ctrlP)
+		_, cmd := h.m.Update(keyMsg("enter"))
+		h.keys("esc")
+		if h.m.top() != list {
+			t.Fatalf("Esc should close the dialog:\n%s", h.view())
+		}
+		requireContains(t, h.view(), "Dibatalkan; tidak ada berkas yang disimpan.")
+		done := make(chan tea.Msg)
+		go func() { done <- cmd() }()
+		select {
+		case msg := <-done:
+			h.send(msg) // dropped: its dialog is gone
+		case <-time.After(5 * time.Second):
+			t.Fatal("the cancelled job never returned")
+		}
+		if len(fd.pdfs) != 0 {
+			t.Fatal("a cancelled batch wrote a file")
+		}
+	})
+
+	t.Run("the evaluations list and monitoring export", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		twoSKPs(h)
+		openKinerja(h)
+		h.send(ctrlE)
+		h.keys("enter")
+		x := fd.lastSheets()
+		if len(x.sheets) != 1 || x.path != "/home/kantor/asndesk/Evaluasi kinerja 2026.xlsx" {
+			t.Fatalf("exported %+v", x)
+		}
+		h.send(pushMsg{newMonitorScreen(h.m.c)})
+		requireContains(t, footerOf(t, h), "Ctrl+E Ekspor")
+		h.send(ctrlE)
+		h.keys("enter")
+		if x := fd.lastSheets(); !strings.HasPrefix(filepath.Base(x.path), "Monitoring SKP 2026") {
+			t.Fatalf("exported %+v", x)
+		}
+	})
+}
+
+func TestDocsMerit(t *testing.T) {
+	h, fm := withMerit(t, "admin")
+	fd := newFakeDocs()
+	h.m.c.Docs = fd
+	id := fm.put(meritAssessment(domain.StageMandiri, allLevels(3)))
+	h.send(pushMsg{newMeritScreen(h.m.c, id)})
+	requireContains(t, footerOf(t, h), "Ctrl+P Cetak", "Ctrl+E Ekspor")
+	h.send(ctrlP)
+	h.keys("enter")
+	if p := fd.lastPDF(); len(p.docs) != 1 || p.docs[0].Kind != doc.KindMerit {
+		t.Fatalf("printed %+v", p)
+	}
+	h.send(ctrlE)
+	h.keys("enter")
+	if x := fd.lastSheets(); len(x.sheets) != 1 || !strings.HasPrefix(filepath.Base(x.path), "Jawaban sistem merit 2026") {
+		t.Fatalf("exported %+v", x)
+	}
+}
+
+// pngLogo is the start of a PNG file and some bytes: enough for the kop
+// screen, which only checks the signature and the size.
+var pngLogo = append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, 34*1024-8)...)
+
+func TestKopScreen(t *testing.T) {
+	t.Run("Admin edits the kop, loads and removes the logo, and saves", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		fd.files["/home/kantor/logo.png"] = pngLogo
+		fd.files["/home/kantor/surat.txt"] = []byte("bukan gambar")
+		h.send(pushMsg{newKopScreen(h.m.c)})
+		golden.RequireEqual(t, []byte(h.view()))
+		s := h.m.top().(*kopScreen)
+		s.form.focusKey("line3")
+		h.typeText("SEKRETARIAT")
+		s.form.focusKey("logo")
+		h.typeText("/home/kantor/surat.txt")
+		h.keys("enter")
+		requireContains(t, h.view(), "Berkas itu bukan gambar PNG atau JPEG.")
+		h.keys("ctrl+u")
+		h.typeText("/home/kantor/logo.png")
+		h.keys("enter")
+		requireContains(t, h.view(), "Logo: 34 KB PNG")
+		s.form.focusKey("paper:" + string(doc.KindDUK))
+		h.keys("right", "right") // A4 mendatar → F4 tegak → F4 mendatar
+		if !s.Dirty() {
+			t.Fatal("edits should make the kop dirty")
+		}
+		h.keys("ctrl+s")
+		requireContains(t, h.view(), "Kop surat disimpan.")
+		k := fd.kop
+		if strings.Join(k.Lines, "|") != "PEMERINTAH KABUPATEN CONTOH|KECAMATAN CONTOH|SEKRETARIAT" || k.LogoType != "png" || len(k.Logo) != len(pngLogo) {
+			t.Fatalf("saved %q logo %s %d", k.Lines, k.LogoType, len(k.Logo))
+		}
+		if p := k.PaperFor(doc.KindDUK); p != (doc.Paper{Size: doc.F4, Landscape: true}) {
+			t.Fatalf("DUK paper %+v", p)
+		}
+		h.keys("f8")
+		requireContains(t, h.view(), "Logo: tidak ada")
+		h.keys("ctrl+s")
+		if fd.kop.Logo != nil || fd.saved != 2 {
+			t.Fatal("the logo was not removed")
+		}
+	})
+
+	t.Run("a sample page prints on the chosen kind's paper", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(pushMsg{newKopScreen(h.m.c)})
+		h.send(ctrlP)
+		d := topDialog(t, h)
+		h.keys("right", "right", "right", "right", "right") // DUK
+		if v := d.form.get("what").value(); v != "Daftar Urut Kepangkatan (DUK) · A4 mendatar" {
+			t.Fatalf("chosen %q", v)
+		}
+		h.keys("enter")
+		p := fd.lastPDF()
+		if len(p.docs) != 1 || p.docs[0].Kind != doc.KindDUK || p.path != "/home/kantor/asndesk/Contoh kop surat.pdf" {
+			t.Fatalf("printed %+v", p)
+		}
+		if _, ok := h.m.top().(*kopScreen); !ok {
+			t.Fatal("should be back on the kop screen")
+		}
+	})
+
+	t.Run("unsaved edits must be saved before the sample", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(pushMsg{newKopScreen(h.m.c)})
+		h.typeText("X")
+		h.send(ctrlP)
+		requireContains(t, h.view(), "Simpan perubahan dulu")
+		if _, ok := h.m.top().(*kopScreen); !ok || len(fd.pdfs) != 0 {
+			t.Fatal("sample printed with unsaved edits")
+		}
+	})
+
+	t.Run("others read the kop and cannot change it", func(t *testing.T) {
+		h, fd := withDocs(t, "pimpinan")
+		h.send(pushMsg{newKopScreen(h.m.c)})
+		requireContains(t, h.view(), "hanya Admin yang dapat mengubah kop surat", "KECAMATAN CONTOH")
+		h.typeText("X")
+		h.keys("ctrl+s")
+		if fd.saved != 0 || h.m.top().Dirty() {
+			t.Fatal("a non-admin changed the kop")
+		}
+		requireAbsent(t, footerOf(t, h), "Ctrl+S")
+	})
+}
+
+func TestProgressBar(t *testing.T) {
+	for _, c := range []struct {
+		pct  float64
+		want string
+	}{{0, "░░░░░░░░░░ 0%"}, {0.5, "█████░░░░░ 50%"}, {1, "██████████ 100%"}, {2, "██████████ 100%"}, {0.04, "░░░░░░░░░░ 4%"}} {
+		// 15 columns: a 10-cell bar and room for " 100%".
+		if got := progressBar(c.pct, 15); got != c.want {
+			t.Errorf("progressBar(%v) = %q, want %q", c.pct, got, c.want)
+		}
+	}
+}
+
+func TestSafeName(t *testing.T) {
+	if got := safeName(` SKP 2026 Sekretariat/Umum: "A" `); got != "SKP 2026 Sekretariat-Umum- -A-" {
+		t.Fatalf("safeName = %q", got)
+	}
+}
+
+// keysOf is the top screen's keys as the help lists them: a long footer
+// is cut at the window's edge.
+func keysOf(h *harness) string {
+	var out []string
+	for _, k := range h.m.top().Keys() {
+		out = append(out, k.Key+" "+k.Desc)
+	}
+	return strings.Join(out, " · ")
+}
+
+func TestReminderNames(t *testing.T) {
+	rows := []reminderRow{
+		{r: domain.Reminder{Kind: domain.RemKGB, EmployeeID: 2}, name: "Siti Aminah, S.Kom.", nip: "19860926 201505 2 001"},
+		{r: domain.Reminder{Kind: meritRemindersKind, Notes: []string{"Tenggat rencana perbaikan."}}, name: "Sistem merit 2026 · Instansi", meritID: 9},
+	}
+	rs, name := reminderNames(rows)
+	if n, nip := name(2); n != "Siti Aminah, S.Kom." || nip != "19860926 201505 2 001" {
+		t.Fatalf("name(2) = %q %q", n, nip)
+	}
+	// A merit action has no employee: its assessment is named in the notes.
+	if n, _ := name(0); n != "" || strings.Join(rs[1].Notes, " ") != "Sistem merit 2026 · Instansi Tenggat rencana perbaikan." {
+		t.Fatalf("merit row: name %q, notes %q", n, rs[1].Notes)
+	}
+	if len(rows[1].r.Notes) != 1 {
+		t.Fatal("the screen's rows were changed")
+	}
+}
