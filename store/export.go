@@ -32,6 +32,7 @@ type exportHeader struct {
 	Settings      json.RawMessage `json:"settings"`
 	SKPSettings   any             `json:"skp_settings"`
 	MeritSettings any             `json:"merit_settings"`
+	Kop           exportKop       `json:"kop"`
 	Units         []exportUnit    `json:"units"`
 	Accounts      []exportAccount `json:"accounts"`
 	// "employees", "riwayat", "atasan", "skp", "predikat_organisasi",
@@ -249,6 +250,8 @@ func toExport(e domain.Employee) exportPerson {
 //	  "settings": {...},                 // domain.CareerSettings in effect (defaults when never saved)
 //	  "skp_settings": {"frekuensi": "Triwulanan", "bukti_max_bytes": 5242880, "rating_kepala_unit": {...}},
 //	  "merit_settings": {"gabungan_unit": "Terendah", "instrumen_bawaan": "PANRB-19-2025"},
+//	  "kop": {"lines": ["..."], "address": "...", "place": "...", "logo": "base64 PNG/JPEG or \"\"",
+//	    "logo_type": "png", "papers": {"skp": {"size": "A4", "landscape": true}, ...}},
 //	  "units": [{"id": 1, "name": "Sekretariat", "parent_id": 0, "head_id": 0}, ...],
 //	  "accounts": [{"id": 1, "username": "admin", "name": "...", "roles": ["Admin"],
 //	    "employee_id": 0, "must_change_password": false, "disabled": false, "created": "RFC 3339"}, ...],
@@ -341,6 +344,11 @@ func (s *Store) ExportJSON(ctx context.Context, w io.Writer) error {
 			return err
 		}
 		hdr.MeritSettings = mer.settings
+		k, err := readKop(tx)
+		if err != nil {
+			return err
+		}
+		hdr.Kop = toExportKop(k)
 		if rb := tx.Bucket(bucketRiwayat); rb != nil {
 			c := rb.Cursor()
 			for k, v := c.First(); k != nil; k, v = c.Next() {

@@ -72,7 +72,7 @@ func TestExportJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantTop := []string{"format", "format_version", "schema", "exported_at", "office", "settings", "skp_settings",
-		"merit_settings", "units", "accounts", "employees", "riwayat", "atasan", "skp", "predikat_organisasi", "merit",
+		"merit_settings", "kop", "units", "accounts", "employees", "riwayat", "atasan", "skp", "predikat_organisasi", "merit",
 		"instrumen_merit", "audit"}
 	if got := keysOf(doc); !reflect.DeepEqual(got, sorted(wantTop)) {
 		t.Fatalf("top keys %v", got)
