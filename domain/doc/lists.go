@@ -40,15 +40,15 @@ func DUK(rows []domain.DUKRow, o Opts) Document {
 		ctr("TMT GOL/RUANG", 10),
 		{Title: "JABATAN", Width: 20},
 		ctr("TMT JABATAN", 10),
-		ctr("ESELON", 6),
+		ctr("ESELON", 8),
 		ctr("MASA KERJA TH", 6),
 		ctr("MASA KERJA BL", 6),
 		ctr("DIKLAT PIM", 7),
 		ctr("TAHUN DIKLAT", 6),
-		{Title: "PENDIDIKAN", Width: 9},
+		{Title: "PENDIDIKAN", Width: 11},
 		ctr("TAHUN LULUS", 6),
 		ctr("TANGGAL LAHIR", 10),
-		{Title: "KET", Width: 8},
+		{Title: "KET", Width: 6},
 	}}
 	t.Rows = make([][]string, 0, len(rows))
 	gol := golonganMemo(domain.KindPNS)
