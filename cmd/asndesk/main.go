@@ -50,6 +50,13 @@ Pemakaian:
                                               menulis kantor contoh ke berkas baru
   asndesk export json [--db BERKAS] [--out BERKAS]
                                               seluruh data sebagai satu dokumen JSON
+  asndesk export JENIS [--format xlsx|csv] [--out BERKAS] [saringan]
+                                              daftar (pegawai, nominatif, duk, pengingat, monitoring,
+                                              evaluasi, merit, rw-skp22, rw-kinerjaperiodik,
+                                              progress-harian) sebagai Excel atau CSV
+  asndesk print JENIS --out BERKAS.pdf [saringan]
+                                              mencetak dokumen ke PDF dengan kop surat (skp, evaluasi,
+                                              dialog, drh, drh-singkat, duk, nominatif, pengingat, merit)
   asndesk check [--db BERKAS]                 memeriksa berkas data dan indeksnya
   asndesk backup [--db BERKAS] [--passphrase-file F] FOLDER
                                               membuat cadangan (terenkripsi bila ada frasa sandi)
@@ -126,6 +133,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return cmdDemo(ctx, args[1:], stdout, stderr)
 		case "export":
 			return cmdExport(ctx, args[1:], stdout, stderr)
+		case "print":
+			return cmdPrint(ctx, args[1:], stdout, stderr)
 		case "check":
 			return cmdCheck(ctx, args[1:], stdout, stderr)
 		case "backup":
@@ -226,7 +235,7 @@ func runApp(ctx context.Context, path string, debug bool, idle time.Duration, ke
 	if len(logins) > 0 {
 		demoLogins += "\nKata sandi semua akun contoh: " + store.DemoAccounts()[0].Password
 	}
-	c := &tui.Common{Ctx: ctx, Repo: repo, Kinerja: repo, Merit: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice, DemoKinerja: demoKinerja,
+	c := &tui.Common{Ctx: ctx, Repo: repo, Kinerja: repo, Merit: repo, Docs: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice, DemoKinerja: demoKinerja,
 		DemoMerit: func(ctx context.Context, units []domain.UnitNode, today domain.Date) ([]domain.MeritAssessment, error) {
 			return demoMerit(ctx, repo.Store, units, today)
 		},
@@ -306,10 +315,11 @@ Menulis kantor contoh yang realistis dan selalu sama untuk seed yang sama.
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "json" {
 		if len(args) > 0 && (args[0] == "--help" || args[0] == "-h") {
-			fmt.Fprint(stderr, exportHelp)
+			fmt.Fprint(stderr, exportHelp+"\n"+exportListHelp)
 			return flag.ErrHelp
 		}
-		return usageError{"pakai: asndesk export json [--db BERKAS] [--out BERKAS]"}
+		// Every other KIND is a list as XLSX or CSV (exportlist.go).
+		return cmdExportList(ctx, args, stdout, stderr)
 	}
 	fs := newFlags("export json", exportHelp, stderr)
 	db := fs.String("db", "", "")
