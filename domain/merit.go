@@ -126,6 +126,10 @@ type MeritAssessment struct {
 	Created, Updated  time.Time
 	FinalAt           time.Time
 	FinalBy           string
+	// Origin identifies an assessment received in a hand-over packet:
+	// "<sending office>/<its id there>", kept so that the same assessment
+	// sent again merges instead of being added twice. "" for one made here.
+	Origin string
 }
 
 // MeritAnswer is the answer to one indicator.

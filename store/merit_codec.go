@@ -60,6 +60,7 @@ type meritRec struct {
 	Updated           time.Time                 `json:"updated"`
 	FinalAt           time.Time                 `json:"final_at,omitzero"`
 	FinalBy           string                    `json:"final_by,omitempty"`
+	Origin            string                    `json:"origin,omitempty"` // hand-over packet origin (paket.go)
 }
 
 func buktiToRec(bs []domain.Bukti) []buktiRec {
@@ -90,7 +91,7 @@ func encodeMerit(a domain.MeritAssessment) ([]byte, error) {
 	r := meritRec{V: meritRecV, ID: a.ID, Year: a.Year, UnitID: a.UnitID, InstrumentID: a.InstrumentID,
 		InstrumentVersion: a.InstrumentVersion, Stage: int(a.Stage), Team: slices.Clone(a.Team), Koordinator: a.Koordinator,
 		Verifikator: slices.Clone(a.Verifikator), Survey: a.Survey, ReportedIndex: a.ReportedIndex, NextID: a.NextID,
-		Created: a.Created, Updated: a.Updated, FinalAt: a.FinalAt, FinalBy: a.FinalBy}
+		Created: a.Created, Updated: a.Updated, FinalAt: a.FinalAt, FinalBy: a.FinalBy, Origin: a.Origin}
 	if len(a.Answers) > 0 {
 		r.Answers = make(map[string]meritAnswerRec, len(a.Answers))
 		for code, x := range a.Answers {
@@ -119,7 +120,7 @@ func decodeMerit(v []byte) (domain.MeritAssessment, error) {
 	a := domain.MeritAssessment{ID: r.ID, Year: r.Year, UnitID: r.UnitID, InstrumentID: r.InstrumentID,
 		InstrumentVersion: r.InstrumentVersion, Stage: domain.MeritStage(r.Stage), Team: r.Team, Koordinator: r.Koordinator,
 		Verifikator: r.Verifikator, Survey: r.Survey, ReportedIndex: r.ReportedIndex, NextID: r.NextID,
-		Created: r.Created, Updated: r.Updated, FinalAt: r.FinalAt, FinalBy: r.FinalBy}
+		Created: r.Created, Updated: r.Updated, FinalAt: r.FinalAt, FinalBy: r.FinalBy, Origin: r.Origin}
 	if a.Stage.String() == "" {
 		return domain.MeritAssessment{}, fmt.Errorf("unknown merit stage %d", r.Stage)
 	}

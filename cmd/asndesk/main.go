@@ -57,6 +57,9 @@ Pemakaian:
   asndesk print JENIS --out BERKAS.pdf [saringan]
                                               mencetak dokumen ke PDF dengan kop surat (skp, evaluasi,
                                               dialog, drh, drh-singkat, duk, nominatif, pengingat, merit)
+  asndesk paket create|verify|import|kunci ...
+                                              paket serah terima terenkripsi untuk asndesk lain
+                                              (asndesk paket --help)
   asndesk check [--db BERKAS]                 memeriksa berkas data dan indeksnya
   asndesk backup [--db BERKAS] [--passphrase-file F] FOLDER
                                               membuat cadangan (terenkripsi bila ada frasa sandi)
@@ -74,6 +77,7 @@ Setiap perintah menerima --help.
 
 // run is main without the process: testable, returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	store.AppVersion = version // packets name the asndesk that made them
 	err := dispatch(ctx, args, stdout, stderr)
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -133,6 +137,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return cmdDemo(ctx, args[1:], stdout, stderr)
 		case "export":
 			return cmdExport(ctx, args[1:], stdout, stderr)
+		case "paket":
+			return cmdPaket(ctx, args[1:], stdout, stderr)
 		case "print":
 			return cmdPrint(ctx, args[1:], stdout, stderr)
 		case "check":
@@ -235,7 +241,7 @@ func runApp(ctx context.Context, path string, debug bool, idle time.Duration, ke
 	if len(logins) > 0 {
 		demoLogins += "\nKata sandi semua akun contoh: " + store.DemoAccounts()[0].Password
 	}
-	c := &tui.Common{Ctx: ctx, Repo: repo, Kinerja: repo, Merit: repo, Docs: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice, DemoKinerja: demoKinerja,
+	c := &tui.Common{Ctx: ctx, Repo: repo, Kinerja: repo, Merit: repo, Docs: repo, Paket: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice, DemoKinerja: demoKinerja,
 		DemoMerit: func(ctx context.Context, units []domain.UnitNode, today domain.Date) ([]domain.MeritAssessment, error) {
 			return demoMerit(ctx, repo.Store, units, today)
 		},
