@@ -29,6 +29,7 @@ const (
 	areaSettings
 	areaKinerja
 	areaMerit
+	areaExchange
 )
 
 type menuEntry struct {
@@ -69,6 +70,9 @@ func (m *Model) menuEntries() []menuEntry {
 	}
 	if c.can(domain.CanBackup) {
 		out = append(out, menuEntry{label: "Cadangan & data", area: areaBackup})
+	}
+	if c.can(domain.CanManageOffice) && (c.Docs != nil || c.Import != nil || c.Paket != nil) {
+		out = append(out, menuEntry{label: "Impor & ekspor", area: areaExchange})
 	}
 	if c.can(domain.CanManageOffice) {
 		out = append(out, menuEntry{label: "Pengaturan", area: areaSettings})
@@ -270,6 +274,8 @@ func (m *Model) rootScreen(a area) Screen {
 		return newSKPList(m.c)
 	case areaMerit:
 		return newMeritList(m.c)
+	case areaExchange:
+		return newExchangeScreen(m.c)
 	}
 	return newHome(m.c)
 }

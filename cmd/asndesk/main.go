@@ -57,6 +57,9 @@ Pemakaian:
   asndesk print JENIS --out BERKAS.pdf [saringan]
                                               mencetak dokumen ke PDF dengan kop surat (skp, evaluasi,
                                               dialog, drh, drh-singkat, duk, nominatif, pengingat, merit)
+  asndesk import employees|riwayat-pangkat|riwayat-jabatan [--db BERKAS] [--dry-run] [--lewati-galat] BERKAS
+                                              impor dari Excel (XLSX) atau CSV; tanpa --dry-run ditulis
+                                              dalam satu transaksi bila tidak ada baris bergalat
   asndesk paket create|verify|import|kunci ...
                                               paket serah terima terenkripsi untuk asndesk lain
                                               (asndesk paket --help)
@@ -137,6 +140,8 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return cmdDemo(ctx, args[1:], stdout, stderr)
 		case "export":
 			return cmdExport(ctx, args[1:], stdout, stderr)
+		case "import":
+			return cmdImport(ctx, args[1:], stdout, stderr)
 		case "paket":
 			return cmdPaket(ctx, args[1:], stdout, stderr)
 		case "print":
@@ -241,7 +246,7 @@ func runApp(ctx context.Context, path string, debug bool, idle time.Duration, ke
 	if len(logins) > 0 {
 		demoLogins += "\nKata sandi semua akun contoh: " + store.DemoAccounts()[0].Password
 	}
-	c := &tui.Common{Ctx: ctx, Repo: repo, Kinerja: repo, Merit: repo, Docs: repo, Paket: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice, DemoKinerja: demoKinerja,
+	c := &tui.Common{Ctx: ctx, Repo: repo, Kinerja: repo, Merit: repo, Docs: repo, Import: repo, Paket: repo, Now: time.Now, Log: logger, Demo: demo.GenerateOffice, DemoKinerja: demoKinerja,
 		DemoMerit: func(ctx context.Context, units []domain.UnitNode, today domain.Date) ([]domain.MeritAssessment, error) {
 			return demoMerit(ctx, repo.Store, units, today)
 		},
