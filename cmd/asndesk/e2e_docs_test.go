@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,4 +41,48 @@ func TestEndToEndPrintDUK(t *testing.T) {
 			t.Fatalf("the PDF lacks %q:\n%s", want, text)
 		}
 	}
+}
+
+// Importing as an operator does it: a SIMPEG-style CSV with a title row
+// above the header; the columns are recognised, the preview counts the
+// new rows, nothing is written until the operator accepts, and then the
+// new staff are in the register.
+func TestEndToEndImportEmployees(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin, db := demoBinary(t)
+	csv := filepath.Join(t.TempDir(), "pegawai simpeg.csv")
+	body := "DAFTAR PEGAWAI KECAMATAN SUKAMAJU;;;;;\r\n" +
+		"NO;NIP BARU;NAMA;GOL/RUANG;TGL LAHIR;UNOR\r\n" +
+		"1;199501012020121001;Bagas Pratama;III/a;01-01-1995;Sekretariat\r\n" +
+		"2;199602022021122002;Citra Lestari;III/a;2 Februari 1996;Sekretariat\r\n"
+	if err := os.WriteFile(csv, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm := startTerm(t, "impor", bin, "--db", db)
+	tm.login("admin", "contoh123")
+	tm.wait("Beranda")
+	tm.menu("Impor & ekspor")
+	tm.wait("Impor pegawai dari Excel/CSV")
+	tm.keys("Enter")
+	tm.wait("Baca berkas")
+	tm.typeText(csv)
+	tm.keys("Enter")
+	s := tm.wait("Bidang asndesk")
+	for _, want := range []string{"NIP BARU", "→ NIP", "UNOR", "→ UNIT KERJA"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("column step lacks %q:\n%s", want, s)
+		}
+	}
+	tm.keys("Enter")
+	tm.wait("Baru: 2")
+	tm.keys("C-s")
+	tm.wait("Ya, simpan") // the safe button has the focus: the operator answers Y
+	tm.keys("y")
+	tm.wait("Impor selesai: 2 pegawai baru")
+	tm.keys("F3")
+	tm.wait("Cari")
+	tm.typeText("Citra Lestari")
+	tm.wait("Citra Lestari")
 }
