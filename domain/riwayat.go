@@ -251,3 +251,47 @@ type Reminder struct {
 	Notes      []string // reasons for "not yet" or warnings (KP)
 	Terlambat  bool     // due before today and not yet acted on (no riwayat recorded)
 }
+
+// HasData reports whether r carries the data object of its kind and no
+// other: what the store checks before writing and a print checks before
+// reading a possibly damaged entry.
+func (r Riwayat) HasData() bool {
+	set := 0
+	for _, p := range []bool{r.Pangkat != nil, r.Jabatan != nil, r.Pendidikan != nil, r.Diklat != nil,
+		r.Penghargaan != nil, r.Hukdis != nil, r.Keluarga != nil, r.Gaji != nil, r.Cuti != nil,
+		r.AngkaKredit != nil, r.Organisasi != nil, r.MasaKerja != nil} {
+		if p {
+			set++
+		}
+	}
+	if set != 1 {
+		return false
+	}
+	switch r.Kind {
+	case RwPangkat:
+		return r.Pangkat != nil
+	case RwJabatan:
+		return r.Jabatan != nil
+	case RwPendidikan:
+		return r.Pendidikan != nil
+	case RwDiklat:
+		return r.Diklat != nil
+	case RwPenghargaan:
+		return r.Penghargaan != nil
+	case RwHukdis:
+		return r.Hukdis != nil
+	case RwKeluarga:
+		return r.Keluarga != nil
+	case RwGaji:
+		return r.Gaji != nil
+	case RwCuti:
+		return r.Cuti != nil
+	case RwAngkaKredit:
+		return r.AngkaKredit != nil
+	case RwOrganisasi:
+		return r.Organisasi != nil
+	case RwMasaKerja:
+		return r.MasaKerja != nil
+	}
+	return false
+}

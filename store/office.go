@@ -538,7 +538,7 @@ func prepareDemoRiwayat(ctx context.Context, es []domain.Employee, rws []domain.
 		if _, err := kindCode(r.Kind); err != nil {
 			return nil, err
 		}
-		if !riwayatData(r) {
+		if !r.HasData() {
 			return nil, fail(domain.EINVALID, msgRiwayatData, nil)
 		}
 		if fe := validateRiwayat(r, es[ei], &set); len(fe) > 0 {

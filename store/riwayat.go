@@ -262,7 +262,7 @@ func prepareRiwayat(tx *bolt.Tx, r domain.Riwayat, e domain.Employee) error {
 	if _, err := kindCode(r.Kind); err != nil {
 		return err
 	}
-	if !riwayatData(r) {
+	if !r.HasData() {
 		return fail(domain.EINVALID, msgRiwayatData, nil)
 	}
 	set, err := readSettings(tx)

@@ -413,49 +413,6 @@ func decodeRiwayatJSON(v []byte) (domain.Riwayat, error) {
 	return rec.toDomain()
 }
 
-// riwayatData reports whether r carries the data object of its kind and
-// no other.
-func riwayatData(r domain.Riwayat) bool {
-	set := 0
-	for _, p := range []bool{r.Pangkat != nil, r.Jabatan != nil, r.Pendidikan != nil, r.Diklat != nil,
-		r.Penghargaan != nil, r.Hukdis != nil, r.Keluarga != nil, r.Gaji != nil, r.Cuti != nil,
-		r.AngkaKredit != nil, r.Organisasi != nil, r.MasaKerja != nil} {
-		if p {
-			set++
-		}
-	}
-	if set != 1 {
-		return false
-	}
-	switch r.Kind {
-	case domain.RwPangkat:
-		return r.Pangkat != nil
-	case domain.RwJabatan:
-		return r.Jabatan != nil
-	case domain.RwPendidikan:
-		return r.Pendidikan != nil
-	case domain.RwDiklat:
-		return r.Diklat != nil
-	case domain.RwPenghargaan:
-		return r.Penghargaan != nil
-	case domain.RwHukdis:
-		return r.Hukdis != nil
-	case domain.RwKeluarga:
-		return r.Keluarga != nil
-	case domain.RwGaji:
-		return r.Gaji != nil
-	case domain.RwCuti:
-		return r.Cuti != nil
-	case domain.RwAngkaKredit:
-		return r.AngkaKredit != nil
-	case domain.RwOrganisasi:
-		return r.Organisasi != nil
-	case domain.RwMasaKerja:
-		return r.MasaKerja != nil
-	}
-	return false
-}
-
 // riwayatText lists the text fields of r with their keys, for the UTF-8
 // check before storing.
 func riwayatText(r domain.Riwayat) map[string]string {

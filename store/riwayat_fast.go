@@ -601,7 +601,7 @@ func fastDecodeRiwayat(v []byte, rec *domain.Riwayat) bool {
 		}
 		return false // unknown key: let encoding/json decide
 	})
-	if !ok || ver < 1 || ver > riwayatRecV || !riwayatData(*rec) {
+	if !ok || ver < 1 || ver > riwayatRecV || !rec.HasData() {
 		return false
 	}
 	s.ws()

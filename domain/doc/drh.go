@@ -266,45 +266,13 @@ func genderLP(g domain.Gender) string {
 	return ""
 }
 
-// hasPayload keeps entries whose data matches their kind, so a damaged
-// entry cannot crash the print.
-func hasPayload(r domain.Riwayat) bool {
-	switch r.Kind {
-	case domain.RwPangkat:
-		return r.Pangkat != nil
-	case domain.RwJabatan:
-		return r.Jabatan != nil
-	case domain.RwPendidikan:
-		return r.Pendidikan != nil
-	case domain.RwDiklat:
-		return r.Diklat != nil
-	case domain.RwPenghargaan:
-		return r.Penghargaan != nil
-	case domain.RwHukdis:
-		return r.Hukdis != nil
-	case domain.RwKeluarga:
-		return r.Keluarga != nil
-	case domain.RwGaji:
-		return r.Gaji != nil
-	case domain.RwCuti:
-		return r.Cuti != nil
-	case domain.RwAngkaKredit:
-		return r.AngkaKredit != nil
-	case domain.RwOrganisasi:
-		return r.Organisasi != nil
-	case domain.RwMasaKerja:
-		return r.MasaKerja != nil
-	}
-	return false
-}
-
 // DRH builds the daftar riwayat hidup: lengkap = I. KETERANGAN PERORANGAN
 // and one table per riwayat kind with entries, signed by the employee
 // (KindDRH); otherwise a one-page biodata singkat (KindDRHSingkat).
 func DRH(e domain.Employee, rs []domain.Riwayat, lengkap bool, o Opts) Document {
 	var own []domain.Riwayat
 	for _, r := range rs {
-		if (r.EmployeeID == 0 || r.EmployeeID == e.ID) && hasPayload(r) {
+		if (r.EmployeeID == 0 || r.EmployeeID == e.ID) && r.HasData() {
 			own = append(own, r)
 		}
 	}
