@@ -111,7 +111,7 @@ func newNationalExport(c *Common) *skpActForm {
 	}
 	year := c.today().Year
 	shape := choiceField("bentuk", "Bentuk", labels, 0)
-	shape.hint = "rw-skp22 dan rw-kinerjaperiodik memakai nama kolom layanan SIASN; progress harian mengikuti urutan kolom unggah massal e-Kinerja."
+	shape.hint = "Nama kolom mengikuti SIASN; progress harian mengikuti unggah massal e-Kinerja."
 	yr := textField("tahun", "Tahun", strconv.Itoa(year), 4)
 	nip := textField("nip", "NIP pegawai", "", 21)
 	nip.hint = "Hanya untuk progress harian: realisasi SKP pegawai ini."
@@ -119,7 +119,7 @@ func newNationalExport(c *Common) *skpActForm {
 	path := textField("berkas", "Simpan ke", "", 200)
 	path.hint = "Kosongkan untuk folder asndesk di folder pengguna. Berkas yang sudah ada tidak ditimpa."
 	a := newSKPActForm(c, "Ekspor untuk SIASN / e-Kinerja", []string{
-		"Hanya evaluasi yang sudah final yang ikut. Kode nilai SIASN (hasilKinerjaNilai dan seterusnya) belum diketahui, jadi kolomnya berisi teks predikat.",
+		"Menulis lembar kerja untuk diunggah atau disalin ke SIASN dan e-Kinerja. Hanya evaluasi yang sudah final yang ikut; predikat ditulis sebagai teks.",
 	}, []*field{shape, yr, nip, format, path})
 	a.reload = false
 	nip.hidden = func() bool { return a.form.get("bentuk").choice != 2 }
