@@ -1,5 +1,8 @@
-// Package sheet reads and writes spreadsheets: XLSX through excelize and
-// CSV through encoding/csv. The writer (write.go) turns doc.Sheets — the
+// Package sheet reads and writes spreadsheets: XLSX with its own small
+// SpreadsheetML reader and writer on archive/zip and encoding/xml (a
+// spreadsheet library cost the Windows binary 6 MB; the tests still use
+// excelize as an independent check), and CSV through encoding/csv. The
+// writer (write*.go) turns doc.Sheets — the
 // lists as the screens show them — into files for Excel and for the
 // national systems' bulk uploads; the reader (read*.go) turns an office's
 // spreadsheet into rows of text for domain/importer, which knows what the

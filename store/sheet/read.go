@@ -4,12 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
-	"encoding/xml"
 	"errors"
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -17,8 +15,6 @@ import (
 
 	"asndesk/domain"
 	"asndesk/domain/importer"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Read opens a spreadsheet to import: XLSX or CSV, told apart by content,
@@ -101,7 +97,7 @@ func readXLSX(name string, b []byte) (importer.Grid, error) {
 	}
 	has := map[string]bool{}
 	for _, f := range zr.File {
-		has[f.Name] = true
+		has[strings.ReplaceAll(f.Name, `\`, "/")] = true
 	}
 	if !has["xl/workbook.xml"] {
 		what := "arsip ZIP"
@@ -116,173 +112,29 @@ func readXLSX(name string, b []byte) (importer.Grid, error) {
 		return importer.Grid{}, readErr("Berkas " + name + " adalah " + what + ", bukan lembar kerja Excel. " +
 			"Impor memerlukan berkas XLSX (Excel) atau CSV.")
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true})
+	unreadable := readErr("Berkas " + name + " tidak dapat dibaca sebagai lembar kerja Excel. " +
+		"Buka di Excel, simpan ulang sebagai .xlsx, lalu impor lagi.")
+	bk, err := openBook(zr)
 	if err != nil {
-		return importer.Grid{}, readErr("Berkas " + name + " tidak dapat dibaca sebagai lembar kerja Excel. " +
-			"Buka di Excel, simpan ulang sebagai .xlsx, lalu impor lagi.")
+		return importer.Grid{}, unreadable
 	}
-	defer f.Close()
-	paths := sheetPaths(zr)
-	for _, sh := range f.GetSheetList() {
-		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
-		if err != nil {
-			return importer.Grid{}, readErr("Lembar «" + sh + "» di berkas " + name + " tidak dapat dibaca.")
+	for _, sh := range bk.sheets {
+		rows, err := bk.rows(sh.part)
+		switch {
+		case errors.Is(err, errSheet):
+			return importer.Grid{}, readErr("Lembar «" + sh.name + "» di berkas " + name + " tidak dapat dibaca.")
+		case err != nil: // the archive itself: a damaged entry
+			return importer.Grid{}, unreadable
 		}
-		nums, known := numericCells(zr, paths[sh])
-		g := importer.Grid{Sheet: sh, Rows: make([][]importer.Cell, len(rows))}
-		data := false
-		for r, row := range rows {
-			cells := make([]importer.Cell, len(row))
-			for c, v := range row {
-				cells[c] = importer.Cell{Text: v}
-				if v == "" {
-					continue
-				}
-				data = true
-				if numeric(v) {
-					_, listed := nums[cellKey(r, c)]
-					cells[c].Number = listed || !known
+		for _, row := range rows {
+			for _, c := range row {
+				if c.Text != "" {
+					return importer.Grid{Sheet: sh.name, Rows: rows}, nil
 				}
 			}
-			g.Rows[r] = cells
-		}
-		if data {
-			return g, nil
 		}
 	}
 	return importer.Grid{}, readErr("Lembar kerja di berkas " + name + " tidak berisi data.")
-}
-
-func cellKey(r, c int) uint64 { return uint64(r)<<24 | uint64(c) }
-
-// sheetPaths maps each sheet's name to its part in the archive, from the
-// workbook and its relationships.
-func sheetPaths(zr *zip.Reader) map[string]string {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	out := map[string]string{}
-	if unmarshalPart(zr, "xl/workbook.xml", &wb) != nil || unmarshalPart(zr, "xl/_rels/workbook.xml.rels", &rels) != nil {
-		return out
-	}
-	target := map[string]string{}
-	for _, r := range rels.Rels {
-		t := r.Target
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
-		}
-		target[r.ID] = t
-	}
-	for _, s := range wb.Sheets {
-		out[s.Name] = target[s.RID]
-	}
-	return out
-}
-
-func unmarshalPart(zr *zip.Reader, name string, v any) error {
-	f, err := zr.Open(name)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return xml.NewDecoder(f).Decode(v)
-}
-
-// numericCells lists the cells of a worksheet part stored as numbers (no
-// t attribute, or t="n"), scanning the tags directly: excelize would
-// decode the whole sheet a second time to answer GetCellType. known is
-// false when the part cannot be read or a cell has no reference; every
-// number-looking value then counts as numeric.
-func numericCells(zr *zip.Reader, part string) (map[uint64]struct{}, bool) {
-	f, err := zr.Open(part)
-	if part == "" || err != nil {
-		return nil, false
-	}
-	defer f.Close()
-	b, err := io.ReadAll(f)
-	if err != nil {
-		return nil, false
-	}
-	out := map[uint64]struct{}{}
-	for i := 0; ; {
-		j := bytes.IndexByte(b[i:], '<')
-		if j < 0 {
-			return out, true
-		}
-		i += j + 1
-		end := bytes.IndexByte(b[i:], '>')
-		if end < 0 {
-			return out, true
-		}
-		tag := b[i : i+end]
-		i += end
-		name := tag
-		if k := bytes.IndexAny(tag, " \t\r\n/"); k >= 0 {
-			name = tag[:k]
-		}
-		if k := bytes.IndexByte(name, ':'); k >= 0 {
-			name = name[k+1:] // a namespace prefix: <x:c …>
-		}
-		if len(name) != 1 || name[0] != 'c' {
-			continue
-		}
-		ref, t := attr(tag, "r"), attr(tag, "t")
-		if t != "" && t != "n" {
-			continue
-		}
-		if ref == "" {
-			return nil, false
-		}
-		col, row, err := excelize.CellNameToCoordinates(ref)
-		if err != nil {
-			return nil, false
-		}
-		out[cellKey(row-1, col-1)] = struct{}{}
-	}
-}
-
-// attr returns the value of attribute name in a start tag's text.
-func attr(tag []byte, name string) string {
-	for i := 0; i < len(tag); {
-		k := bytes.Index(tag[i:], []byte(name+"="))
-		if k < 0 {
-			return ""
-		}
-		k += i
-		// The attribute name must start after white space (not "tr=").
-		if k > 0 && tag[k-1] != ' ' && tag[k-1] != '\t' && tag[k-1] != '\n' && tag[k-1] != '\r' {
-			i = k + len(name) + 1
-			continue
-		}
-		v := tag[k+len(name)+1:]
-		if len(v) == 0 || (v[0] != '"' && v[0] != '\'') {
-			return ""
-		}
-		q := v[0]
-		e := bytes.IndexByte(v[1:], q)
-		if e < 0 {
-			return ""
-		}
-		return string(v[1 : 1+e])
-	}
-	return ""
-}
-
-// numeric reports a raw value Excel could have stored as a number.
-func numeric(s string) bool {
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil
 }
 
 // readCSV reads UTF-8 (with or without BOM) or, when the bytes are not

@@ -8,19 +8,17 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"asndesk/domain"
 	"asndesk/domain/doc"
-
-	"github.com/xuri/excelize/v2"
 )
 
 const (
 	maxSheetName = 31 // Excel refuses longer worksheet names
 	maxColWidth  = 60 // characters; longer text wraps in Excel's own way
 	minColWidth  = 6
+	maxCols      = 16384 // XFD, Excel's last column
 	dateFormat   = "dd-mm-yyyy"
 )
 
@@ -37,37 +35,23 @@ var (
 // DD-MM-YYYY text); a cell that does not parse stays text, so nothing is
 // lost. Everything else is text, so an 18-digit NIP stays 18 digits.
 // Worksheet names are made valid for Excel: at most 31 characters,
-// without []:*?/\, unique.
+// without []:*?/\, unique. Text is written as inline strings, each sheet
+// streamed into the archive (see write_xlsx.go).
 func WriteXLSX(w io.Writer, sheets []doc.Sheet) error {
 	if len(sheets) == 0 {
 		return errNoSheets
 	}
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f)
-	if err != nil {
-		return internal(err)
-	}
-	names := SheetNames(sheets)
 	for i := range sheets {
-		if i == 0 {
-			err = f.SetSheetName(f.GetSheetName(0), names[0])
-		} else {
-			_, err = f.NewSheet(names[i])
-		}
-		if err != nil {
-			return internal(err)
-		}
-		if err := writeSheet(f, names[i], &sheets[i], st); err != nil {
-			return internal(err)
+		if head, ncol := layout(&sheets[i]); ncol > maxCols || head+len(sheets[i].Rows) > maxRows {
+			return internal(fmt.Errorf("sheet %d: %d columns, %d rows: more than Excel holds", i+1, ncol, len(sheets[i].Rows)))
 		}
 	}
-	f.SetActiveSheet(0)
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := f.Write(bw); err != nil {
-		return errors.Join(domain.Errorf(domain.EINTERNAL, msgWriteFail), err)
+	err := writeBook(bw, sheets)
+	if err == nil {
+		err = bw.Flush()
 	}
-	if err := bw.Flush(); err != nil {
+	if err != nil {
 		return errors.Join(domain.Errorf(domain.EINTERNAL, msgWriteFail), err)
 	}
 	return nil
@@ -75,131 +59,6 @@ func WriteXLSX(w io.Writer, sheets []doc.Sheet) error {
 
 func internal(err error) error {
 	return errors.Join(domain.Errorf(domain.EINTERNAL, "Berkas Excel tidak dapat disusun."), err)
-}
-
-type styles struct{ title, header, date int }
-
-func newStyles(f *excelize.File) (st styles, err error) {
-	if st.title, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}}); err != nil {
-		return st, err
-	}
-	if st.header, err = f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
-		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
-		Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
-	}); err != nil {
-		return st, err
-	}
-	format := dateFormat
-	st.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &format})
-	return st, err
-}
-
-func writeSheet(f *excelize.File, name string, s *doc.Sheet, st styles) error {
-	ncol := len(s.Columns)
-	for _, r := range s.Rows {
-		ncol = max(ncol, len(r))
-	}
-	head := 1
-	if s.Title != "" {
-		head = 2
-	}
-	// The autofilter goes on the still empty worksheet: the stream writer
-	// carries it into the file, whereas setting it after the rows would
-	// make excelize parse and rewrite the whole sheet (most of the time
-	// of a 10,000-row export).
-	if ncol > 0 {
-		if err := f.AutoFilter(name, cellName(1, head)+":"+cellName(ncol, head+len(s.Rows)), nil); err != nil {
-			return err
-		}
-	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	typ := func(c int) string {
-		if c < len(s.Types) {
-			return s.Types[c]
-		}
-		return ""
-	}
-	// Widths come before any row in a stream.
-	for c := range ncol {
-		width := 0
-		if c < len(s.Columns) {
-			width = utf8.RuneCountInString(s.Columns[c])
-		}
-		if typ(c) == "d" {
-			width = max(width, 10)
-		}
-		for _, r := range s.Rows {
-			if c < len(r) {
-				width = max(width, longestLine(r[c]))
-			}
-		}
-		if err := sw.SetColWidth(c+1, c+1, float64(min(max(width+2, minColWidth), maxColWidth))); err != nil {
-			return err
-		}
-	}
-	row := head
-	if ncol > 0 {
-		// Panes too must precede the rows.
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: head, TopLeftCell: cellName(1, head+1),
-			ActivePane: "bottomLeft", Selection: []excelize.Selection{{SQRef: cellName(1, head+1), ActiveCell: cellName(1, head+1), Pane: "bottomLeft"}}}); err != nil {
-			return err
-		}
-	}
-	if s.Title != "" {
-		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: s.Title}}); err != nil {
-			return err
-		}
-	}
-	if ncol > 0 {
-		vals := make([]any, ncol)
-		for c := range ncol {
-			v := ""
-			if c < len(s.Columns) {
-				v = s.Columns[c]
-			}
-			vals[c] = excelize.Cell{StyleID: st.header, Value: v}
-		}
-		if err := sw.SetRow(cellName(1, head), vals); err != nil {
-			return err
-		}
-	}
-	vals := make([]any, ncol)
-	for _, r := range s.Rows {
-		row++
-		for c := range ncol {
-			v := ""
-			if c < len(r) {
-				v = r[c]
-			}
-			vals[c] = cellValue(v, typ(c), st)
-		}
-		if err := sw.SetRow(cellName(1, row), vals); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
-}
-
-// cellValue is the cell for text v in a column of type t.
-func cellValue(v, t string, st styles) any {
-	switch {
-	case v == "":
-		return nil
-	case t == "n":
-		if n, ok := ParseNumber(v); ok {
-			return n
-		}
-	case t == "d":
-		if d, err := domain.ParseDate(v); err == nil && !d.IsZero() && d.Year >= 1900 {
-			return excelize.Cell{StyleID: st.date, Value: time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)}
-		}
-	}
-	return v
 }
 
 // ParseNumber reads a number as asndesk shows it: "12", "-3", "3,50"
@@ -238,11 +97,6 @@ func longestLine(s string) int {
 	for l := range strings.SplitSeq(s, "\n") {
 		n = max(n, utf8.RuneCountInString(l))
 	}
-	return n
-}
-
-func cellName(col, row int) string {
-	n, _ := excelize.CoordinatesToCellName(col, row)
 	return n
 }
 

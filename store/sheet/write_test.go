@@ -15,6 +15,7 @@ import (
 
 	"asndesk/domain"
 	"asndesk/domain/doc"
+	"asndesk/domain/importer"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -173,7 +174,9 @@ func TestWriteXLSX(t *testing.T) {
 	if filters["Pegawai"] != "'Pegawai'!$A$2:$F$5" {
 		t.Errorf("autofilters %q", filters)
 	}
-	if x := zipPart(t, raw, "xl/worksheets/sheet1.xml"); !strings.Contains(x, `<autoFilter ref="$A$2:$F$5"`) {
+	// The sheet's own range is relative, as Excel writes it; the defined
+	// name above carries the absolute one.
+	if x := zipPart(t, raw, "xl/worksheets/sheet1.xml"); !strings.Contains(x, `<autoFilter ref="A2:F5"`) {
 		t.Errorf("sheet1 has no autofilter:\n%s", x)
 	}
 	for col, want := range map[string]float64{"A": 20, "C": 15, "F": 15} {
@@ -295,5 +298,66 @@ func BenchmarkWriteXLSX(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestWriteXLSXText: text Excel must get back exactly — markup, quotes,
+// CR LF, leading and trailing spaces, text that looks like Excel's own
+// _xHHHH_ escapes, characters beyond the BMP — and characters XML 1.0
+// cannot carry (other control characters) dropped; checked with excelize
+// and with our reader.
+func TestWriteXLSXText(t *testing.T) {
+	in := []string{`<a href="x">&amp;</a> 'k'`, "satu\r\ndua", "  spasi\t", "_x0041_ dan _x005F_", "😀 é", "a\x01b\x1fc\x7f", "bad\xffutf8"}
+	want := []string{`<a href="x">&amp;</a> 'k'`, "satu\r\ndua", "  spasi\t", "_x0041_ dan _x005F_", "😀 é", "abc\x7f", "bad\uFFFDutf8"}
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, []doc.Sheet{{Name: "Teks", Columns: []string{"T"}, Rows: [][]string{in}}}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Teks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || !reflect.DeepEqual(rows[1], want) {
+		t.Errorf("excelize reads %q", rows)
+	}
+	g, err := ReadBytes("teks.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range g.Rows[1] {
+		got = append(got, c.Text)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("we read %q", got)
+	}
+}
+
+// TestWriteXLSXRoundTrip: an export imports back cell for cell — dates as
+// serials and numbers marked as numbers, NIPs as text.
+func TestWriteXLSXRoundTrip(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, sampleSheets()); err != nil {
+		t.Fatal(err)
+	}
+	g, err := ReadBytes("ekspor.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Sheet != "Pegawai" || len(g.Rows) != 5 {
+		t.Fatalf("sheet %q, %d rows", g.Sheet, len(g.Rows))
+	}
+	row := g.Rows[2]
+	if row[0] != (importer.Cell{Text: "198609262015052001"}) || row[2] != (importer.Cell{Text: "31681", Number: true}) ||
+		row[3] != (importer.Cell{Text: "3.5", Number: true}) {
+		t.Errorf("row 3 = %+v", row)
+	}
+	if ex := excelizeGrid(t, buf.Bytes()); !reflect.DeepEqual(g, ex) {
+		t.Errorf("excelize reads\n     %+v\nwe read %+v", ex, g)
 	}
 }
