@@ -6,7 +6,8 @@
 // footer ("Dicetak dengan asndesk, <tanggal>" and "Halaman N") sits in the
 // bottom margin, a document's Mark in red at the top right of every page
 // inside the top margin. Text is translated to cp1252 (text.go): what
-// Word pastes prints as typed, anything else prints as "?".
+// Word pastes prints as typed, other letters as their plain letter
+// ("Nguyễn" as "Nguyen"), anything else as "?".
 package pdf
 
 import (
@@ -103,7 +104,10 @@ func CheckLogo(b []byte) (err error) {
 //
 // Tables repeat their header row on every page they span; a row taller
 // than a whole page is split across pages line by line (nothing is
-// clipped). A signature block moves to the next page rather than break.
+// clipped). Nothing that leads into what follows ends a page: a table
+// header or group row keeps its first row, a heading the first line or
+// row after it. A signature block moves to the next page rather than
+// break, with the paragraph right before it.
 // The PDF's title is the first document's title, its creator "asndesk",
 // and its creation date the first signature date (so the same input gives
 // the same bytes); without a signature date fpdf uses the current time.
@@ -121,7 +125,7 @@ func Render(w io.Writer, k doc.Kop, docs []doc.Document, progress func(done, tot
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetMargins(marginLeft, marginTop, marginRight)
 	f.SetAutoPageBreak(false, marginBottom) // pages break where the renderer decides
-	f.SetCellMargin(1.2)
+	f.SetCellMargin(cellMargin)
 	f.SetCatalogSort(true)
 	f.SetCreator("asndesk", true)
 	f.SetProducer("asndesk", true)
@@ -196,6 +200,10 @@ type renderer struct {
 	cw     float64 // content width
 	bottom float64 // lowest y for content
 	y      float64 // where the next block starts
+
+	fstyle string               // the current font's style and size (set by font)
+	fsize  float64              //
+	glyphs map[string]*[256]int // glyph widths per style, for wrap
 }
 
 func (r *renderer) header() {
@@ -270,9 +278,9 @@ func (r *renderer) document(d *doc.Document) {
 		}
 		switch b := b.(type) {
 		case *doc.Heading:
-			r.heading(b)
+			r.heading(d.Blocks, i)
 		case *doc.Para:
-			r.para(b)
+			r.para(d.Blocks, i)
 		case *doc.Fields:
 			r.fields(b)
 		case *doc.Table:
@@ -308,23 +316,102 @@ func (r *renderer) ensure(h float64) bool {
 	return false
 }
 
-func (r *renderer) font(style string, size float64) { r.f.SetFont(family, style, size) }
+func (r *renderer) font(style string, size float64) {
+	r.f.SetFont(family, style, size)
+	r.fstyle, r.fsize = style, size
+}
 
-// wrap splits translated text into lines no wider than w with the current
-// font; empty text is one empty line.
+// cellMargin is the room left and right of text in a cell (SetCellMargin).
+const cellMargin = 1.2
+
+// ptMM is one point in millimetres.
+const ptMM = 25.4 / 72
+
+// widths returns the current font's glyph widths (thousandths of the font
+// size) by cp1252 byte.
+func (r *renderer) widths() *[256]int {
+	key := strings.ReplaceAll(r.fstyle, "U", "") // underlining does not widen
+	if w := r.glyphs[key]; w != nil {
+		return w
+	}
+	w := new([256]int)
+	for c := 1; c < 256; c++ {
+		w[c] = r.f.GetStringSymbolWidth(string([]byte{byte(c)}))
+	}
+	if r.glyphs == nil {
+		r.glyphs = map[string]*[256]int{}
+	}
+	r.glyphs[key] = w
+	return w
+}
+
+// wrap splits translated text into lines no wider than w (a cell w wide,
+// its margins included) with the current font; empty text is one empty
+// line. Lines break at spaces as fpdf's SplitLines does; a word longer
+// than a whole line breaks after its last "/", "-", "." or "," that fits
+// ("800.1.3.2/105/" + "BKPSDM/2012", "Struktural/" + "Kepemimpinan") and
+// only without one inside its letters.
 func (r *renderer) wrap(s string, w float64) []string {
+	s = strings.TrimRight(s, "\n")
 	if s == "" {
 		return []string{""}
 	}
-	bs := r.f.SplitLines([]byte(s), w)
-	if len(bs) == 0 {
-		return []string{""}
+	cw := r.widths()
+	wmax := int(math.Ceil((w - 2*cellMargin) * 1000 / (r.fsize * ptMM)))
+	var lines []string
+	sep, brk := -1, -1 // the last space and the last break after punctuation in the line
+	i, j, l := 0, 0, 0 // the next byte, the line's start, its width so far
+	for i < len(s) {
+		c := s[i]
+		l += cw[c]
+		if c == ' ' || c == '\t' || c == '\n' {
+			sep = i
+		}
+		if c == '\n' || l > wmax {
+			switch {
+			case sep >= 0:
+				lines = append(lines, s[j:sep])
+				i = sep + 1
+			case brk > j:
+				lines = append(lines, s[j:brk])
+				i = brk
+			default:
+				if i == j {
+					i++ // one character wider than the line still prints
+				}
+				lines = append(lines, s[j:i])
+			}
+			sep, brk = -1, -1
+			j, l = i, 0
+			continue
+		}
+		if i > j && breakAfter(s, i) {
+			brk = i + 1
+		}
+		i++
 	}
-	out := make([]string, len(bs))
-	for i, b := range bs {
-		out[i] = string(b)
+	if i > j {
+		lines = append(lines, s[j:i])
 	}
-	return out
+	return lines
+}
+
+// breakAfter reports whether a long word may break after s[i]: after
+// "/", "-", "." or "," with more of the word after it ("2.646." + "400"
+// still reads better than "2.646.4" + "00").
+func breakAfter(s string, i int) bool {
+	if i+1 >= len(s) || s[i-1] == ' ' {
+		return false
+	}
+	switch s[i+1] {
+	case ' ', '\t', '\n', '/', '-', '.', ',':
+		return false
+	}
+	switch s[i] {
+	case '/', '-', '.', ',':
+		return true
+	}
+	return false
 }
 
 // text draws one line at (x, y) in a box w wide.
@@ -416,15 +503,69 @@ func (r *renderer) title(d *doc.Document) {
 	}
 }
 
-func (r *renderer) heading(h *doc.Heading) {
+// usable is the height of a page's content area.
+func (r *renderer) usable() float64 { return r.bottom - marginTop }
+
+// lead is the room block i of blocks needs where it starts so that what
+// leads into it does not end a page alone: a heading with the first line
+// or row of what follows it, a table's header with its first row, a
+// paragraph right before a signature block with the whole block (the
+// DRH's "Demikian …" and "Yang membuat,"), a signature block whole.
+func (r *renderer) lead(blocks []doc.Block, i int) float64 {
+	if i >= len(blocks) {
+		return 0
+	}
+	switch b := blocks[i].(type) {
+	case *doc.Heading:
+		lines, lh := r.headingLines(b)
+		return 2 + float64(len(lines))*lh + 1 + r.lead(blocks, i+1)
+	case *doc.Para:
+		lines, lh := r.paraLines(b)
+		if i+1 < len(blocks) {
+			if s, ok := blocks[i+1].(*doc.Signatures); ok && len(s.Boxes) > 0 {
+				if all := float64(len(lines))*lh + 1.5 + r.layoutSignatures(s).total; all <= r.usable() {
+					return all
+				}
+			}
+		}
+		return float64(min(len(lines), 2)) * lh
+	case *doc.Fields:
+		if len(b.Rows) > 0 {
+			label, value := r.fieldLines(b.Rows[0])
+			return float64(max(len(label), len(value))) * lineH(bodySize)
+		}
+	case *doc.Table:
+		return r.tableLead(b)
+	case *doc.Bars:
+		if len(b.Items) > 0 {
+			return r.barHeight(b.Items[0])
+		}
+	case *doc.Signatures:
+		if len(b.Boxes) > 0 {
+			sl := r.layoutSignatures(b)
+			if sl.total <= r.usable() {
+				return sl.total
+			}
+			return sl.rows[0].h
+		}
+	}
+	return 0
+}
+
+func (r *renderer) headingLines(h *doc.Heading) ([]string, float64) {
 	r.font("B", 10.5)
-	lh := lineH(10.5)
-	lines := r.wrap(translate(h.Text), r.cw)
+	return r.wrap(translate(h.Text), r.cw), lineH(10.5)
+}
+
+// heading draws blocks[i], a heading, on the page where what follows it
+// starts.
+func (r *renderer) heading(blocks []doc.Block, i int) {
+	lines, lh := r.headingLines(blocks[i].(*doc.Heading))
 	if r.y > marginTop+0.01 {
 		r.y += 2
 	}
-	// Keep the heading with a few lines of what follows it.
-	r.ensure(float64(len(lines))*lh + 12)
+	r.ensure(min(float64(len(lines))*lh+1+r.lead(blocks, i+1), r.usable()))
+	r.font("B", 10.5)
 	for _, l := range lines {
 		r.text(marginLeft, r.y, r.cw, lh, l, "L")
 		r.y += lh
@@ -432,7 +573,7 @@ func (r *renderer) heading(h *doc.Heading) {
 	r.y += 1
 }
 
-func (r *renderer) para(p *doc.Para) {
+func (r *renderer) paraLines(p *doc.Para) ([]string, float64) {
 	style := ""
 	if p.Bold {
 		style += "B"
@@ -445,13 +586,33 @@ func (r *renderer) para(p *doc.Para) {
 		size = smallSize
 	}
 	r.font(style, size)
-	lh := lineH(size)
-	for _, l := range r.wrap(translate(p.Text), r.cw) {
+	return r.wrap(translate(p.Text), r.cw), lineH(size)
+}
+
+// para draws blocks[i], a paragraph; right before a signature block it
+// moves to the next page with it rather than be parted from it.
+func (r *renderer) para(blocks []doc.Block, i int) {
+	p := blocks[i].(*doc.Para)
+	if i+1 < len(blocks) {
+		if _, ok := blocks[i+1].(*doc.Signatures); ok {
+			r.ensure(min(r.lead(blocks, i), r.usable()))
+		}
+	}
+	lines, lh := r.paraLines(p)
+	for _, l := range lines {
 		r.ensure(lh)
 		r.text(marginLeft, r.y, r.cw, lh, l, "L")
 		r.y += lh
 	}
 	r.y += 1.5
+}
+
+// fieldLines wraps a label : value row.
+func (r *renderer) fieldLines(row [2]string) (label, value []string) {
+	lw := r.cw * 0.35
+	vw := r.cw - lw - 4
+	r.font("", bodySize)
+	return r.wrap(translate(row[0]), lw), r.wrap(translate(row[1]), vw)
 }
 
 func (r *renderer) fields(fs *doc.Fields) {
@@ -460,9 +621,7 @@ func (r *renderer) fields(fs *doc.Fields) {
 	vw := r.cw - lw - cw
 	lh := lineH(bodySize)
 	for _, row := range fs.Rows {
-		r.font("", bodySize)
-		label := r.wrap(translate(row[0]), lw)
-		value := r.wrap(translate(row[1]), vw)
+		label, value := r.fieldLines(row)
 		n := max(len(label), len(value))
 		if h := float64(n) * lh; h <= r.bottom-marginTop {
 			r.ensure(h)
@@ -484,59 +643,141 @@ func (r *renderer) fields(fs *doc.Fields) {
 	r.y += 2
 }
 
+// tableLayout is a table measured for the page: column positions, the
+// header's lines and the group rows by the row they precede.
+type tableLayout struct {
+	t        *doc.Table
+	xs, ws   []float64
+	aligns   []string
+	head     [][]string
+	headSize []float64
+	headH    float64
+	groups   map[int][]string
+}
+
+// minSplit is how many lines of a row taller than a page go under the
+// header before it continues on the next page.
+const minSplit = 3
+
+func (r *renderer) layoutTable(t *doc.Table) *tableLayout {
+	nc := len(t.Columns)
+	tl := &tableLayout{t: t, xs: make([]float64, nc), ws: make([]float64, nc), aligns: make([]string, nc),
+		head: make([][]string, nc), headSize: make([]float64, nc), groups: map[int][]string{}}
+	total := 0.0
+	for _, c := range t.Columns {
+		total += colWidth(c)
+	}
+	x := marginLeft
+	for i, c := range t.Columns {
+		tl.ws[i] = r.cw * colWidth(c) / total
+		tl.xs[i] = x
+		x += tl.ws[i]
+		tl.aligns[i] = alignOf(c.Align)
+	}
+	hn := 1
+	for i, c := range t.Columns {
+		tl.head[i], tl.headSize[i] = r.cell(translate(c.Title), tl.ws[i], "B")
+		hn = max(hn, len(tl.head[i]))
+	}
+	tl.headH = float64(hn)*lineH(tableSize) + 2*padY
+	for _, g := range t.Groups {
+		b := min(max(g.Before, 0), len(t.Rows))
+		tl.groups[b] = append(tl.groups[b], g.Text)
+	}
+	return tl
+}
+
+// fresh is how much of a row fits on a new page under the header.
+func (r *renderer) fresh(tl *tableLayout) float64 { return r.bottom - marginTop - tl.headH }
+
+// fullRow wraps a full-width row (a group label, "Tidak ada data.") and
+// returns its lines and height; the font is left set.
+func (r *renderer) fullRow(s, style string) ([]string, float64) {
+	r.font(style, tableSize)
+	lines := r.wrap(translate(s), r.cw)
+	return lines, float64(len(lines))*lineH(tableSize) + 2*padY
+}
+
+// rowCells wraps row i into cells and sizes and returns its line count.
+func (r *renderer) rowCells(tl *tableLayout, i int, cells [][]string, sizes []float64) int {
+	row := tl.t.Rows[i]
+	n := 1
+	for c := range tl.ws {
+		s := ""
+		if c < len(row) {
+			s = row[c]
+		}
+		cells[c], sizes[c] = r.cell(translate(s), tl.ws[c], "")
+		n = max(n, len(cells[c]))
+	}
+	return n
+}
+
+// rowNeed is the room row i needs under what precedes it: its group rows
+// and the row whole, or its first lines when it is taller than a page
+// and will split anyway.
+func (r *renderer) rowNeed(tl *tableLayout, i, n int) float64 {
+	lh := lineH(tableSize)
+	need := 0.0
+	for _, g := range tl.groups[i] {
+		_, h := r.fullRow(g, "B")
+		need += h
+	}
+	h := float64(n)*lh + 2*padY
+	if h > r.fresh(tl) {
+		h = float64(min(n, minSplit))*lh + 2*padY
+	}
+	return need + h
+}
+
+// tableLead is the room a table needs where it starts: its header with
+// the first group rows and the first row (or its first lines), so that a
+// header never ends a page alone.
+func (r *renderer) tableLead(t *doc.Table) float64 {
+	if len(t.Columns) == 0 {
+		return 0
+	}
+	tl := r.layoutTable(t)
+	if len(t.Rows) == 0 {
+		_, h := r.fullRow("Tidak ada data.", "I")
+		return tl.headH + h
+	}
+	cells := make([][]string, len(tl.ws))
+	sizes := make([]float64, len(tl.ws))
+	return tl.headH + r.rowNeed(tl, 0, r.rowCells(tl, 0, cells, sizes))
+}
+
 // table draws a grid: header shaded and bold, repeated on every page;
-// cells wrap and a row is as tall as its tallest cell.
+// cells wrap and a row is as tall as its tallest cell. A row moves whole
+// to the next page unless it is taller than a page; the header and a
+// group row always keep their first row below them.
 func (r *renderer) table(t *doc.Table) {
 	nc := len(t.Columns)
 	if nc == 0 {
 		return
 	}
-	total := 0.0
-	for _, c := range t.Columns {
-		total += colWidth(c)
-	}
-	ws := make([]float64, nc)
-	xs := make([]float64, nc)
-	aligns := make([]string, nc)
-	x := marginLeft
-	for i, c := range t.Columns {
-		ws[i] = r.cw * colWidth(c) / total
-		xs[i] = x
-		x += ws[i]
-		aligns[i] = alignOf(c.Align)
-	}
+	tl := r.layoutTable(t)
 	lh := lineH(tableSize)
-
-	r.font("B", tableSize)
-	head := make([][]string, nc)
-	headSize := make([]float64, nc)
-	hn := 1
-	for i, c := range t.Columns {
-		head[i], headSize[i] = r.cell(translate(c.Title), ws[i], "B")
-		hn = max(hn, len(head[i]))
-	}
-	headH := float64(hn)*lh + 2*padY
 	drawHead := func() {
 		r.f.SetFillColor(220, 220, 220)
 		for i := range nc {
-			r.font("B", headSize[i])
-			r.f.Rect(xs[i], r.y, ws[i], headH, "FD")
-			for j, l := range head[i] {
-				r.text(xs[i], r.y+padY+float64(j)*lh, ws[i], lh, l, "C")
+			r.font("B", tl.headSize[i])
+			r.f.Rect(tl.xs[i], r.y, tl.ws[i], tl.headH, "FD")
+			for j, l := range tl.head[i] {
+				r.text(tl.xs[i], r.y+padY+float64(j)*lh, tl.ws[i], lh, l, "C")
 			}
 		}
-		r.y += headH
+		r.y += tl.headH
 	}
 	newPage := func() {
 		r.addPage()
 		drawHead()
 	}
 	full := func(s, style string, fill int) {
-		r.font(style, tableSize)
-		lines := r.wrap(translate(s), r.cw)
-		h := float64(len(lines))*lh + 2*padY
+		lines, h := r.fullRow(s, style)
 		if r.y+h > r.bottom {
 			newPage()
+			r.font(style, tableSize)
 		}
 		if fill > 0 {
 			r.f.SetFillColor(fill, fill, fill)
@@ -550,36 +791,22 @@ func (r *renderer) table(t *doc.Table) {
 		r.y += h
 	}
 
-	r.ensure(headH + lh + 2*padY)
-	drawHead()
-	r.f.SetLineWidth(0.2)
-
-	groups := map[int][]string{}
-	for _, g := range t.Groups {
-		b := min(max(g.Before, 0), len(t.Rows))
-		groups[b] = append(groups[b], g.Text)
-	}
-	// A fresh page holds this much of a row under the header.
-	fresh := r.bottom - marginTop - headH
 	cells := make([][]string, nc)
 	sizes := make([]float64, nc)
-	for i, row := range t.Rows {
-		r.font("", tableSize)
-		n := 1
-		for c := range nc {
-			s := ""
-			if c < len(row) {
-				s = row[c]
-			}
-			cells[c], sizes[c] = r.cell(translate(s), ws[c], "")
-			n = max(n, len(cells[c]))
-		}
+	fresh := r.fresh(tl)
+	for i := range t.Rows {
+		n := r.rowCells(tl, i, cells, sizes)
 		h := float64(n)*lh + 2*padY
-		for _, g := range groups[i] {
+		switch {
+		case i == 0:
+			r.ensure(tl.headH + r.rowNeed(tl, 0, n))
+			drawHead()
+			r.f.SetLineWidth(0.2)
+		case len(tl.groups[i]) > 0 && r.y+r.rowNeed(tl, i, n) > r.bottom && r.y > marginTop+tl.headH+0.01:
 			// A group row never ends a page alone.
-			if r.y+lh+2*padY+min(h, fresh) > r.bottom {
-				newPage()
-			}
+			newPage()
+		}
+		for _, g := range tl.groups[i] {
 			full(g, "B", 240)
 		}
 		r.font("", tableSize)
@@ -588,16 +815,17 @@ func (r *renderer) table(t *doc.Table) {
 		case h <= fresh:
 			newPage()
 		default:
-			// Taller than a page: split it line by line across pages.
+			// Taller than a page: split it line by line across pages,
+			// with at least its first lines on this one.
 			from := 0
 			for from < n {
 				fit := int((r.bottom - r.y - 2*padY) / lh)
-				if fit < 1 && r.y > marginTop+headH+0.01 {
+				if fit < min(minSplit, n-from) && r.y > marginTop+tl.headH+0.01 {
 					newPage()
 					continue
 				}
 				k := min(max(fit, 1), n-from)
-				r.drawRow(xs, ws, aligns, cells, sizes, from, k, lh)
+				r.drawRow(tl.xs, tl.ws, tl.aligns, cells, sizes, from, k, lh)
 				from += k
 				if from < n {
 					newPage()
@@ -605,12 +833,16 @@ func (r *renderer) table(t *doc.Table) {
 			}
 			continue
 		}
-		r.drawRow(xs, ws, aligns, cells, sizes, 0, n, lh)
+		r.drawRow(tl.xs, tl.ws, tl.aligns, cells, sizes, 0, n, lh)
 	}
 	if len(t.Rows) == 0 {
+		_, h := r.fullRow("Tidak ada data.", "I")
+		r.ensure(tl.headH + h)
+		drawHead()
+		r.f.SetLineWidth(0.2)
 		full("Tidak ada data.", "I", 0)
 	}
-	for _, g := range groups[len(t.Rows)] {
+	for _, g := range tl.groups[len(t.Rows)] {
 		if len(t.Rows) > 0 {
 			full(g, "B", 240)
 		}
@@ -640,35 +872,66 @@ func (r *renderer) drawRow(xs, ws []float64, aligns []string, cells [][]string, 
 	r.y += h
 }
 
-// The smallest sizes a cell shrinks to so that no word breaks: headers
-// of narrow columns ("ESELON") may be smaller than body text.
+// Font sizes for a cell whose longest word is wider than its column.
+// Down to mild… the cell's text shrinks, words whole (a date); below it,
+// breaking the word after "/" or "." at a larger size is preferred; down
+// to min… shrinking is still preferred to breaking inside letters.
+// Headers of narrow columns ("ESELON", "TUNJANGAN") may shrink further.
 const (
-	minShrink     = 6.5
-	minShrinkHead = 5.5
+	mildShrink     = 7.0
+	minShrink      = 6.5
+	mildShrinkHead = 6.5
+	minShrinkHead  = 5.0
 )
 
 // cell wraps a table cell in a column w wide. A word slightly too wide
-// (a date, "ESELON" in a narrow column) makes the cell's text smaller
-// rather than broken in the middle of the word; the font is left at
-// tableSize in style.
+// (a date, "ESELON" in a narrow column) makes the cell's text smaller;
+// a long one breaks after "/", "-", "." or "," ("821.2/108/" +
+// "BKPSDM/2012"); only a word that fits neither way breaks in the middle.
+// The font is left at tableSize in style.
 func (r *renderer) cell(s string, w float64, style string) ([]string, float64) {
 	r.font(style, tableSize)
-	room := w - 2.4 // the cell margins
-	widest := 0.0
-	for _, word := range strings.Fields(s) {
-		widest = max(widest, r.f.GetStringWidth(word))
+	room := w - 2*cellMargin
+	cw := r.widths()
+	// The widest word and the widest piece of a word between break
+	// points, in glyph units at any size.
+	word, piece := 0, 0
+	wl, pl := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' {
+			word, piece = max(word, wl), max(piece, pl)
+			wl, pl = 0, 0
+			continue
+		}
+		wl += cw[c]
+		pl += cw[c]
+		if i > 0 && breakAfter(s, i) {
+			piece = max(piece, pl)
+			pl = 0
+		}
 	}
-	if widest <= room {
+	word, piece = max(word, wl), max(piece, pl)
+	if float64(word)*tableSize*ptMM/1000 <= room {
 		return r.wrap(s, w), tableSize
 	}
-	size := math.Floor(tableSize*room/widest*10) / 10
-	if size < minShrink && (style != "B" || size < minShrinkHead) {
-		return r.wrap(s, w), tableSize // a long word breaks: nothing is lost
+	// fit is the largest size, in tenths of a point, at which units fit.
+	fit := func(units int) float64 { return min(math.Floor(room*1000/ptMM/float64(units)*10)/10, tableSize) }
+	mild, least := mildShrink, minShrink
+	if style == "B" {
+		mild, least = mildShrinkHead, minShrinkHead
 	}
-	r.font(style, size)
-	lines := r.wrap(s, w)
-	r.font(style, tableSize)
-	return lines, size
+	for _, floor := range []float64{mild, least} {
+		for _, units := range []int{word, piece} {
+			if size := fit(units); size >= floor {
+				r.font(style, size)
+				lines := r.wrap(s, w)
+				r.font(style, tableSize)
+				return lines, size
+			}
+		}
+	}
+	return r.wrap(s, w), tableSize // a long word breaks: nothing is lost
 }
 
 func colWidth(c doc.Column) float64 {
@@ -688,6 +951,18 @@ func alignOf(a doc.Align) string {
 	return "L"
 }
 
+const barH = 3.6 // a bar's thickness
+
+func (r *renderer) barLabel(it doc.Bar) []string {
+	r.font("", 9)
+	return r.wrap(translate(it.Label), r.cw*0.38)
+}
+
+// barHeight is the room one bar takes.
+func (r *renderer) barHeight(it doc.Bar) float64 {
+	return max(float64(len(r.barLabel(it)))*lineH(9), barH) + 1.5
+}
+
 // bars draws a horizontal bar chart: label, the bar filled to Value/Max,
 // the text after it.
 func (r *renderer) bars(b *doc.Bars) {
@@ -695,10 +970,8 @@ func (r *renderer) bars(b *doc.Bars) {
 	tw := r.cw * 0.14
 	bw := r.cw - lw - tw - 4
 	lh := lineH(9)
-	const barH = 3.6
 	for _, it := range b.Items {
-		r.font("", 9)
-		label := r.wrap(translate(it.Label), lw)
+		label := r.barLabel(it)
 		h := max(float64(len(label))*lh, barH) + 1.5
 		r.ensure(h)
 		for j, l := range label {
@@ -723,12 +996,25 @@ func (r *renderer) bars(b *doc.Bars) {
 	r.y += 2
 }
 
-// signatures draws the boxes side by side (three to a row at most), the
-// place and date above the last box, and keeps the block on one page.
-func (r *renderer) signatures(s *doc.Signatures) {
-	if len(s.Boxes) == 0 {
-		return
-	}
+// signLayout is a signature block measured: its rows of boxes (three to
+// a row at most) and their heights.
+type signLayout struct {
+	dateLine string
+	bw, x0   float64
+	rows     []signRow
+	total    float64
+}
+
+type signRow struct {
+	boxes []doc.SignBox
+	roles [][]string
+	h     float64
+}
+
+// signRoom is the space left to sign above the name.
+const signRoom = 20.0
+
+func (r *renderer) layoutSignatures(s *doc.Signatures) signLayout {
 	place := s.Place
 	if place == "" {
 		place = r.kop.Place
@@ -740,64 +1026,65 @@ func (r *renderer) signatures(s *doc.Signatures) {
 	if place == "" {
 		place = strings.Repeat(".", 20)
 	}
-	dateLine := translate(place + ", " + date)
-
+	sl := signLayout{dateLine: translate(place + ", " + date)}
 	per := min(len(s.Boxes), 3)
-	bw := r.cw / float64(per)
-	x0 := marginLeft
+	sl.bw = r.cw / float64(per)
+	sl.x0 = marginLeft
 	if per == 1 {
 		// A lone signature sits on the right, as on a letter.
-		bw = r.cw / 2
-		x0 += bw
+		sl.bw = r.cw / 2
+		sl.x0 += sl.bw
 	}
 	lh := lineH(bodySize)
-	const room = 20.0 // space to sign
-	type row struct {
-		boxes []doc.SignBox
-		roles [][]string
-		h     float64
-	}
-	var rows []row
-	total := 0.0
+	r.font("", bodySize)
 	for i := 0; i < len(s.Boxes); i += per {
-		rw := row{boxes: s.Boxes[i:min(i+per, len(s.Boxes))]}
+		rw := signRow{boxes: s.Boxes[i:min(i+per, len(s.Boxes))]}
 		n := 1
-		r.font("", bodySize)
 		for _, b := range rw.boxes {
-			ls := r.wrap(translate(b.Role), bw-4)
+			ls := r.wrap(translate(b.Role), sl.bw-4)
 			rw.roles = append(rw.roles, ls)
 			n = max(n, len(ls))
 		}
-		rw.h = 4 + float64(n)*lh + room + 2*lh + 2
+		rw.h = 4 + float64(n)*lh + signRoom + 2*lh + 2
 		if i+per >= len(s.Boxes) {
 			rw.h += lh // the date line
 		}
-		rows = append(rows, rw)
-		total += rw.h
+		sl.rows = append(sl.rows, rw)
+		sl.total += rw.h
 	}
-	if total <= r.bottom-marginTop {
-		r.ensure(total)
+	return sl
+}
+
+// signatures draws the boxes side by side (three to a row at most), the
+// place and date above the last box, and keeps the block on one page.
+func (r *renderer) signatures(s *doc.Signatures) {
+	if len(s.Boxes) == 0 {
+		return
 	}
-	for ri, rw := range rows {
+	sl := r.layoutSignatures(s)
+	lh := lineH(bodySize)
+	if sl.total <= r.usable() {
+		r.ensure(sl.total)
+	}
+	for ri, rw := range sl.rows {
 		r.ensure(rw.h)
 		y := r.y + 4
-		last := ri == len(rows)-1
-		if last {
+		if ri == len(sl.rows)-1 {
 			col := len(rw.boxes) - 1
 			r.font("", bodySize)
-			r.text(x0+float64(col)*bw, y, bw, lh, dateLine, "C")
+			r.text(sl.x0+float64(col)*sl.bw, y, sl.bw, lh, sl.dateLine, "C")
 			y += lh
 		}
 		n := 1
 		for _, ls := range rw.roles {
 			n = max(n, len(ls))
 		}
-		nameY := y + float64(n)*lh + room
+		nameY := y + float64(n)*lh + signRoom
 		for c, b := range rw.boxes {
-			x := x0 + float64(c)*bw
+			x := sl.x0 + float64(c)*sl.bw
 			r.font("", bodySize)
 			for j, l := range rw.roles[c] {
-				r.text(x, y+float64(j)*lh, bw, lh, l, "C")
+				r.text(x, y+float64(j)*lh, sl.bw, lh, l, "C")
 			}
 			name := b.Name
 			if name == "" {
@@ -806,10 +1093,10 @@ func (r *renderer) signatures(s *doc.Signatures) {
 			} else {
 				r.font("BU", bodySize)
 			}
-			r.text(x, nameY, bw, lh, translate(name), "C")
+			r.text(x, nameY, sl.bw, lh, translate(name), "C")
 			if b.NIP != "" {
 				r.font("", bodySize)
-				r.text(x, nameY+lh, bw, lh, translate("NIP. "+domain.FormatNIP(b.NIP)), "C")
+				r.text(x, nameY+lh, sl.bw, lh, translate("NIP. "+domain.FormatNIP(b.NIP)), "C")
 			}
 		}
 		r.y = nameY + 2*lh + 2
