@@ -30,12 +30,18 @@ JENIS:
   rw-skp22             evaluasi tahunan final, nama isian SIASN rw-skp22 (--tahun, --unit, --nip)
   rw-kinerjaperiodik   evaluasi periodik final, nama isian SIASN rw-kinerjaperiodik (--tahun, --unit, --nip)
   progress-harian      realisasi SKP dalam urutan kolom "progress harian" e-Kinerja (--nip, --tahun)
+                       Ketiganya untuk diunggah: baris 1 langsung berisi nama kolom, tanpa judul.
+                       Kolom hasilKinerjaNilai, perilakuKerjaNilai, kuadranKinerjaNilai,
+                       periodikId dan koefisienId dibiarkan kosong karena kode angkanya di
+                       SIASN belum diketahui asndesk: isi menurut referensi SIASN sebelum
+                       diunggah.
 
 Pilihan:
   --format xlsx|csv    bawaan: menurut akhiran --out, selain itu xlsx. CSV: UTF-8, koma,
                        hanya satu daftar
   --out BERKAS         berkas tujuan; yang sudah ada tidak ditimpa (ditulis "nama (2).xlsx").
-                       Tanpa --out: "JENIS TANGGAL.xlsx" di folder sekarang.
+                       Tanpa --out: nama menurut jenis, saringan dan tanggal atau tahun
+                       (mis. "duk Puskesmas 2026-07-15.xlsx") di folder sekarang.
                        --out - menulis CSV ke keluaran standar.
   --db BERKAS          berkas data
   --nip, --unit, --tahun, --periode, --kolom, --merit: seperti asndesk print
@@ -111,13 +117,51 @@ func cmdExportList(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return err
 	}
 	fmt.Fprintf(stdout, "Tersimpan: %s (%d baris)\n", path, len(sh.Rows))
+	if kind == "rw-skp22" || kind == "rw-kinerjaperiodik" {
+		fmt.Fprintln(stdout, "Catatan: "+doc.SIASNNote)
+	}
 	return nil
 }
 
-// exportSheet builds the sheet of kind and a default file name for it.
+// exportName is a default file name: the parts that are set, joined by
+// spaces, with the characters Windows refuses (a unit "Umum/Kepegawaian")
+// made dashes so the name never becomes a folder.
+func exportName(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '<', '>', ':', '"', '/', '\\', '|', '?', '*':
+			return '-'
+		}
+		if r < ' ' {
+			return -1
+		}
+		return r
+	}, strings.Join(keep, " "))
+}
+
+// personName is "Nama NIP" for a file name: the name without gelar
+// belakang (after the first comma), then the bare NIP.
+func personName(nama, nip string) string {
+	nama, _, _ = strings.Cut(nama, ",")
+	return strings.TrimSpace(strings.TrimSpace(nama) + " " + domain.Digits(nip))
+}
+
+// exportSheet builds the sheet of kind and a default file name for it:
+// the kind, then what narrows it (the unit, the pegawai by name and NIP,
+// the merit assessment's scope, the period), then the date or year.
 func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error) {
 	stamp := fmt.Sprintf("%04d-%02d-%02d", e.today.Year, int(e.today.Month), e.today.Day)
 	year := strconv.Itoa(e.year(f))
+	unitLabel := strings.TrimSpace(f.unit) // the unit as Struktur organisasi spells it, once found
+	if id, err := e.unitID(f.unit); err == nil && id != 0 {
+		unitLabel = e.unitName[id]
+	}
 	switch kind {
 	case "pegawai":
 		unit, err := e.unitID(f.unit)
@@ -137,7 +181,7 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 		if len(emps) == 0 {
 			return doc.Sheet{}, "", domain.Errorf(domain.ENOTFOUND, "Tidak ada pegawai untuk diekspor.")
 		}
-		return doc.EmployeesSheet(emps, e.opts(unitFilterText(f.unit))), "pegawai " + stamp, nil
+		return doc.EmployeesSheet(emps, e.opts(unitFilterText(f.unit))), exportName("pegawai", unitLabel, stamp), nil
 	case "nominatif":
 		cols, err := nominatifCols(f.kolom)
 		if err != nil {
@@ -147,37 +191,57 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 		if err != nil {
 			return doc.Sheet{}, "", err
 		}
-		return doc.NominatifSheet(cols, emps, e.opts(unitFilterText(f.unit))), "nominatif " + stamp, nil
+		return doc.NominatifSheet(cols, emps, e.opts(unitFilterText(f.unit))), exportName("nominatif", unitLabel, stamp), nil
 	case "duk":
 		rows, err := e.dukRows(f.unit)
 		if err != nil {
 			return doc.Sheet{}, "", err
 		}
-		return doc.DUKSheet(rows, e.opts(unitFilterText(f.unit))), "duk " + stamp, nil
+		return doc.DUKSheet(rows, e.opts(unitFilterText(f.unit))), exportName("duk", unitLabel, stamp), nil
 	case "pengingat":
 		rs, name, err := e.reminders(f.unit)
 		if err != nil {
 			return doc.Sheet{}, "", err
 		}
-		return doc.PengingatSheet(rs, name, e.opts(unitFilterText(f.unit))), "pengingat " + stamp, nil
+		return doc.PengingatSheet(rs, name, e.opts(unitFilterText(f.unit))), exportName("pengingat", unitLabel, stamp), nil
 	case "monitoring":
 		m, err := e.monitoring(f)
 		if err != nil {
 			return doc.Sheet{}, "", err
 		}
-		return doc.MonitoringSheet(m, e.opts("")), "monitoring " + year, nil
+		o := e.opts("")
+		period := ""
+		if m.Period > 0 {
+			freq := o.Frequency
+			if m.Period > 4 {
+				freq = domain.Bulanan
+			}
+			period = freq.PeriodLabel(m.Period)
+		}
+		return doc.MonitoringSheet(m, o), exportName("monitoring", year, period), nil
 	case "evaluasi":
 		rows, err := e.skpRows(f)
 		if err != nil {
 			return doc.Sheet{}, "", err
 		}
-		return doc.EvaluasiSheet(rows, e.year(f), e.opts(unitFilterText(f.unit))), "evaluasi " + year, nil
+		emps, err := e.employees()
+		if err != nil {
+			return doc.Sheet{}, "", err
+		}
+		nips := make(map[uint64]string, len(emps))
+		for _, x := range emps {
+			nips[x.ID] = x.NIP
+		}
+		o := e.opts(unitFilterText(f.unit))
+		o.NIPOf = func(id uint64) string { return nips[id] }
+		return doc.EvaluasiSheet(rows, e.year(f), o), exportName("evaluasi", year, unitLabel), nil
 	case "merit":
 		a, in, err := e.meritAssessment(f)
 		if err != nil {
 			return doc.Sheet{}, "", err
 		}
-		return doc.MeritAnswersSheet(a, in, e.opts("")), "merit " + strconv.Itoa(a.Year) + " " + strconv.FormatUint(a.ID, 10), nil
+		// Named by what was assessed, not by the assessment's number.
+		return doc.MeritAnswersSheet(a, in, e.opts("")), exportName("merit", strconv.Itoa(a.Year), e.meritScope(a.UnitID)), nil
 	case "rw-skp22", "rw-kinerjaperiodik":
 		files, err := e.skpFiles(f)
 		if err != nil {
@@ -194,10 +258,14 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 			}
 			return doc.Sheet{}, "", domain.Errorf(domain.ENOTFOUND, msg)
 		}
-		if kind == "rw-skp22" {
-			return doc.SIASNSkp22Sheet(files, e.opts("")), "rw-skp22 " + year, nil
+		who := unitLabel
+		if strings.TrimSpace(f.nip) != "" {
+			who = personName(files[0].SKP.Pegawai.Nama, files[0].SKP.Pegawai.NIP)
 		}
-		return doc.SIASNKinerjaPeriodikSheet(files, e.opts("")), "rw-kinerjaperiodik " + year, nil
+		if kind == "rw-skp22" {
+			return doc.SIASNSkp22Sheet(files, e.opts("")), exportName("rw-skp22", year, who), nil
+		}
+		return doc.SIASNKinerjaPeriodikSheet(files, e.opts("")), exportName("rw-kinerjaperiodik", year, who), nil
 	case "progress-harian":
 		if strings.TrimSpace(f.nip) == "" {
 			return doc.Sheet{}, "", usageError{"progress-harian perlu --nip NIP"}
@@ -214,7 +282,7 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 				sf = x
 			}
 		}
-		return doc.ProgressHarianSheet(sf, e.opts("")), "progress-harian " + year + " " + domain.Digits(f.nip), nil
+		return doc.ProgressHarianSheet(sf, e.opts("")), exportName("progress-harian", year, personName(sf.SKP.Pegawai.Nama, sf.SKP.Pegawai.NIP)), nil
 	}
 	return doc.Sheet{}, "", usageError{"jenis daftar tidak dikenal: " + kind}
 }

@@ -184,3 +184,56 @@ func TestExportDefaultName(t *testing.T) {
 		}
 	}
 }
+
+// Default names say what was exported: the unit, the pegawai by name and
+// NIP, the merit assessment's scope; never a bare record number.
+func TestExportDefaultNameSaysFilter(t *testing.T) {
+	db := docsDB(t)
+	nip, _ := docsSubject(t, db)
+	t.Chdir(t.TempDir())
+	name := func(args ...string) string {
+		t.Helper()
+		stdout, _, err := exportCmd(t, append(args, "--db", db)...)
+		if err != nil {
+			t.Fatalf("%v: %s", args, domain.ErrorMessage(err))
+		}
+		line, _, _ := strings.Cut(stdout, "\n")
+		return filepath.Base(strings.TrimSuffix(line[:strings.LastIndex(line, " (")], " "))
+	}
+	if got := name("duk", "--unit", "sekretariat"); got != "duk Sekretariat 2026-07-15.xlsx" {
+		t.Errorf("duk --unit: %q", got)
+	}
+	if got := name("merit"); got != "merit 2026 Instansi.xlsx" {
+		t.Errorf("merit: %q", got)
+	}
+	if got := name("monitoring", "--periode", "1"); got != "monitoring 2026 Triwulan I.xlsx" {
+		t.Errorf("monitoring: %q", got)
+	}
+	got := name("progress-harian", "--nip", nip)
+	if !strings.HasPrefix(got, "progress-harian 2026 ") || !strings.HasSuffix(got, " "+nip+".xlsx") || strings.Contains(got, ",") {
+		t.Errorf("progress-harian: %q, want the name then the NIP", got)
+	}
+}
+
+// The SIASN upload files start with the field names; the command says
+// which columns the operator still has to fill.
+func TestExportSIASNNote(t *testing.T) {
+	db := docsDB(t)
+	out := filepath.Join(t.TempDir(), "skp22.xlsx")
+	stdout, _, err := exportCmd(t, "rw-skp22", "--db", db, "--tahun", "2025", "--out", out)
+	if err != nil {
+		t.Fatal(domain.ErrorMessage(err))
+	}
+	if !strings.Contains(stdout, "Catatan: Kolom hasilKinerjaNilai") || strings.Contains(stdout, "(K3)") {
+		t.Errorf("stdout %q", stdout)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil || len(rows) < 2 || rows[0][0] != "nipBaru" {
+		t.Errorf("row 1 %q, %v", rows[0], err)
+	}
+}

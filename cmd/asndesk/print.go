@@ -21,7 +21,7 @@ import (
 var clock = time.Now
 
 const printHelp = `Pemakaian: asndesk print JENIS --out BERKAS [--db BERKAS] [pilihan]
-Mencetak dokumen ke berkas PDF dengan kop surat kantor (Pengaturan > Kop surat).
+Mencetak ke PDF dengan kop surat kantor (menu Impor & ekspor → Kop surat & kertas cetak).
 Berkas yang sudah ada tidak ditimpa: hasilnya ditulis sebagai "nama (2).pdf".
 
 JENIS:
@@ -177,6 +177,7 @@ type docEnv struct {
 	units    []domain.Unit
 	unitName map[uint64]string
 	today    domain.Date
+	freq     domain.Frequency  // the office's evaluation cycle: period names
 	emps     []domain.Employee // loaded on first use
 	riwayat  map[uint64][]domain.Riwayat
 	kopSaved doc.Kop
@@ -196,6 +197,11 @@ func openDocEnv(ctx context.Context, db, who string) (*docEnv, error) {
 	if err == nil {
 		env.units, err = st.Units(env.ctx)
 	}
+	if err == nil {
+		var set domain.SKPSettings
+		set, err = st.SKPSettings(env.ctx)
+		env.freq = set.Frequency
+	}
 	if err != nil {
 		st.Close()
 		return nil, err
@@ -209,7 +215,8 @@ func openDocEnv(ctx context.Context, db, who string) (*docEnv, error) {
 }
 
 func (e *docEnv) opts(filter string) doc.Opts {
-	return doc.Opts{Office: e.office, Today: e.today, UnitName: func(id uint64) string { return e.unitName[id] }, Filter: filter}
+	return doc.Opts{Office: e.office, Today: e.today, UnitName: func(id uint64) string { return e.unitName[id] }, Filter: filter,
+		Frequency: e.freq}
 }
 
 // printOpts adds the kop's place for the signature date line.

@@ -3,6 +3,7 @@ package doc
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"asndesk/domain"
 )
@@ -17,6 +18,9 @@ type Opts struct {
 	// Frequency is the office's evaluation cycle: EvaluasiSheet's period
 	// columns. The zero value counts as Triwulanan, domain's default.
 	Frequency domain.Frequency
+	// NIPOf gives an employee's NIP / NI PPPK by id for lists whose rows
+	// carry only the id (EvaluasiSheet); nil leaves the NIP cells empty.
+	NIPOf func(employeeID uint64) string
 }
 
 // unit resolves a unit id to its name; nil UnitName or id 0 gives "".
@@ -122,6 +126,78 @@ func fileName(parts ...string) string {
 		}
 		return r
 	}, s)
+}
+
+// signDate is the date under a document's signatures: the day the record
+// became binding (an SKP's approval, an evaluation's or a merit
+// assessment's finalisation) when it has one, else the print date. A list
+// that only states the situation on a day (DRH, DUK, nominatif,
+// pengingat) is dated Opts.Today; a dialog record its dialog's date.
+func signDate(at time.Time, o Opts) domain.Date {
+	if at.IsZero() {
+		return o.Today
+	}
+	return domain.DateOf(at)
+}
+
+// NIPBlank is the SignBox.NIP of a signer the builder cannot name: the
+// renderers print "NIP. " and this dotted line to write the NIP on
+// (domain.FormatNIP leaves a non-NIP as it is).
+const NIPBlank = ".............................."
+
+// fileTag is the chosen filter in a file name: the values of Opts.Filter
+// ("Unit kerja: Puskesmas; Jenis: PNS" → "Puskesmas PNS"), cut to a length
+// a file dialog shows whole.
+func fileTag(o Opts) string {
+	var vals []string
+	for _, part := range strings.Split(o.Filter, ";") {
+		if _, v, ok := strings.Cut(part, ":"); ok {
+			part = v
+		}
+		if part = strings.TrimSpace(part); part != "" {
+			vals = append(vals, part)
+		}
+	}
+	s := strings.Join(vals, " ")
+	const maxTag = 60
+	if r := []rune(s); len(r) > maxTag {
+		s = string(r[:maxTag])
+		if i := strings.LastIndex(s, " "); i > maxTag/2 {
+			s = s[:i]
+		}
+		s = strings.TrimRight(s, " ,.") + "…"
+	}
+	return s
+}
+
+// fileNama is a person's name for a file name: the name without the gelar
+// belakang after the first comma ("Rina Marlina, S.E." → "Rina Marlina"),
+// which would only lengthen the name and end it in a dot.
+func fileNama(nama string) string {
+	nama, _, _ = strings.Cut(nama, ",")
+	return strings.TrimSpace(nama)
+}
+
+// joinNotes joins notes into one cell: "; " between them, but a single
+// space after a note that already ends its sentence, so no ".;" appears.
+func joinNotes(notes []string) string {
+	var b strings.Builder
+	for _, n := range notes {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			prev := b.String()
+			if strings.ContainsAny(prev[len(prev)-1:], ".;:!?") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(n)
+	}
+	return b.String()
 }
 
 // dateRange is "1 Januari 2026 s.d. 31 Desember 2026".

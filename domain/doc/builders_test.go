@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"asndesk/domain"
 	"asndesk/domain/demo"
@@ -103,7 +104,7 @@ func TestSKP(t *testing.T) {
 	if got := strings.Join(d.Subtitle, "|"); got != "PENDEKATAN HASIL KERJA KUANTITATIF|PERIODE PENILAIAN: 1 JANUARI 2026 S.D. 31 DESEMBER 2026" {
 		t.Errorf("subtitle %q", got)
 	}
-	if d.File != "SKP 2026 199003152015032002" {
+	if d.File != "SKP 2026 Rina Marlina 199003152015032002" {
 		t.Errorf("file %q", d.File)
 	}
 	id := tableWith(t, d, "PEJABAT PENILAI KINERJA")
@@ -162,8 +163,9 @@ func TestSKP(t *testing.T) {
 	if len(sigs) != 2 {
 		t.Fatalf("%d signature blocks", len(sigs))
 	}
+	// Signed on the approval date, not the print date (2 November).
 	for _, s := range sigs {
-		if s.Place != "Sukamaju" || s.Date != date(2026, 11, 2) || s.Boxes[0].Role != RolePegawai || s.Boxes[0].Name != pegawai.Nama ||
+		if s.Place != "Sukamaju" || s.Date != date(2026, 1, 12) || s.Boxes[0].Role != RolePegawai || s.Boxes[0].Name != pegawai.Nama ||
 			s.Boxes[1].Role != RolePenilai || s.Boxes[1].NIP != penilai.NIP {
 			t.Errorf("signatures %+v", s)
 		}
@@ -188,8 +190,17 @@ func TestSKPMarks(t *testing.T) {
 			f.SKP.Status = c.status
 			o := testOpts()
 			o.Office.Demo = c.demo
-			if got := SKP(f, o).Mark; got != c.want {
-				t.Errorf("mark %q, want %q", got, c.want)
+			d := SKP(f, o)
+			if d.Mark != c.want {
+				t.Errorf("mark %q, want %q", d.Mark, c.want)
+			}
+			// A plan not yet approved is dated when printed.
+			want := date(2026, 1, 12)
+			if c.status != domain.SKPDisetujui {
+				want = o.Today
+			}
+			if s := signatures(d); s[0].Date != want || s[1].Date != want {
+				t.Errorf("signed %v / %v, want %v", s[0].Date, s[1].Date, want)
 			}
 		})
 	}
@@ -226,13 +237,20 @@ func TestEvaluasi(t *testing.T) {
 		noFeedback []string
 		predikat   string
 		ak         string
+		signed     domain.Date
+		pola       string
 	}{
 		{name: "triwulan I final", id: 51, org: org, period: "PERIODE: TRIWULAN I", dates: "PERIODE PENILAIAN: 1 JANUARI 2026 S.D. 31 MARET 2026",
 			realisasi: "1 dokumen rekap usulan desa (1 bukti dukung)", feedback: []string{"20-03-2026: Rekap sudah lengkap, lanjutkan."},
-			noFeedback: []string{"Siap, Pak.", "Percepat rancangan."}, predikat: "Baik"},
+			noFeedback: []string{"Siap, Pak.", "Percepat rancangan."}, predikat: "Baik", signed: date(2026, 4, 8)},
 		{name: "tahunan belum final", id: 52, period: "PERIODE: TAHUNAN", dates: "PERIODE PENILAIAN: 1 JANUARI 2026 S.D. 31 DESEMBER 2026",
 			mark: "BELUM FINAL", realisasi: "Triwulan I: 1 dokumen rekap usulan desa (1 bukti dukung)\nTriwulan II: Rancangan Renja selesai 80%",
-			feedback: []string{"Rekap sudah lengkap", "Percepat rancangan."}, noFeedback: []string{"Siap, Pak."}, predikat: "Sangat Baik", ak: "18,75 (12 bulan)"},
+			feedback: []string{"Rekap sudah lengkap", "Percepat rancangan."}, noFeedback: []string{"Siap, Pak."}, predikat: "Sangat Baik", ak: "18,75 (12 bulan)",
+			signed: date(2026, 11, 2)},
+		{name: "tahunan with the unit's predikat", id: 52, org: org, period: "PERIODE: TAHUNAN", dates: "PERIODE PENILAIAN: 1 JANUARI 2026 S.D. 31 DESEMBER 2026",
+			mark: "BELUM FINAL", realisasi: "Triwulan I: 1 dokumen rekap usulan desa (1 bukti dukung)\nTriwulan II: Rancangan Renja selesai 80%",
+			feedback: []string{"Rekap sudah lengkap"}, predikat: "Sangat Baik", ak: "18,75 (12 bulan)", signed: date(2026, 11, 2),
+			pola: "Baik paling banyak 70%; harus ada Butuh Perbaikan dan/atau Kurang/Misconduct"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -270,8 +288,17 @@ func TestEvaluasi(t *testing.T) {
 			if v, _ := fieldValue(d, "RATING HASIL KERJA"); v == "" || v == "Belum dinilai" {
 				t.Errorf("rating hasil %q", v)
 			}
-			if s := signatures(d); len(s) != 1 || s[0].Boxes[1].Name != penilai.Nama {
-				t.Errorf("signatures %+v", s)
+			if s := signatures(d); len(s) != 1 || s[0].Boxes[1].Name != penilai.Nama || s[0].Date != c.signed {
+				t.Errorf("signatures %+v, want dated %v", s, c.signed)
+			}
+			// The annual evaluation states the unit's distribution pattern;
+			// a periodic one does not.
+			if v, ok := fieldValue(d, "POLA DISTRIBUSI PREDIKAT KINERJA"); v != c.pola || ok != (c.pola != "") {
+				t.Errorf("pola %q", v)
+			}
+			// The HASIL KERJA table carries the RHK pimpinan column as the SKP does.
+			if colTitles(hk)[1] != "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI" || hk.Rows[0][1] != "Meningkatnya kualitas perencanaan kecamatan" {
+				t.Errorf("intervensi column %q / %q", colTitles(hk), hk.Rows[0])
 			}
 		})
 	}
@@ -341,7 +368,11 @@ func TestDialogs(t *testing.T) {
 	if v, _ := fieldValue(one, "Dialog berikutnya"); v != "Belum ditentukan" {
 		t.Errorf("next %q", v)
 	}
-	if strings.Contains(Text(one), "DIALOG KE-") || one.File != "Dialog kinerja 2026-04-15 199003152015032002" {
+	// Each record is signed on its own dialog's day.
+	if s := signatures(all); s[0].Date != date(2026, 2, 10) || s[1].Date != date(2026, 4, 15) {
+		t.Errorf("dialogs signed %v, %v", s[0].Date, s[1].Date)
+	}
+	if strings.Contains(Text(one), "DIALOG KE-") || one.File != "Dialog kinerja 2026-04-15 Rina Marlina 199003152015032002" {
 		t.Errorf("single dialog: file %q", one.File)
 	}
 
@@ -387,8 +418,11 @@ func TestDRH(t *testing.T) {
 		t.Errorf("golongan %q", v)
 	}
 	mustContain(t, Text(d), "3.350.000", "Cuti Tahunan", "12,5", "Bandung, 15 Maret 1990")
-	if s := signatures(d); len(s) != 1 || s[0].Boxes[0].Name != "Rina Marlina, S.E." || s[0].Boxes[0].NIP != e.NIP {
+	if s := signatures(d); len(s) != 1 || s[0].Boxes[0].Name != "Rina Marlina, S.E." || s[0].Boxes[0].NIP != e.NIP || s[0].Date != date(2026, 11, 2) {
 		t.Errorf("signature %+v", s)
+	}
+	if d.File != "DRH Rina Marlina 199003152015032002" {
+		t.Errorf("file %q", d.File)
 	}
 
 	t.Run("PPPK", func(t *testing.T) {
@@ -453,9 +487,17 @@ func TestDUK(t *testing.T) {
 			t.Errorf("column %s: %q, want %q", tb.Columns[i].Title, r[i], want)
 		}
 	}
+	// The head's role, a line to write the name on and one for the NIP;
+	// never the office's name (the demo's carries "(Data Contoh)").
 	s := signatures(d)
-	if len(s) != 1 || s[0].Boxes[0].Name != "" || s[0].Boxes[0].Role != "Kepala Kecamatan Sukamaju," {
+	if len(s) != 1 || s[0].Boxes[0].Name != "" || s[0].Boxes[0].Role != "Pimpinan Instansi," || s[0].Boxes[0].NIP != NIPBlank ||
+		s[0].Date != o.Today {
 		t.Errorf("signature %+v", s)
+	}
+	mustContain(t, Text(d), "Pimpinan Instansi,", "NIP. "+NIPBlank)
+	// The filter is in the file name.
+	if d.File != "DUK Sekretariat 2026-11-02" {
+		t.Errorf("file %q", d.File)
 	}
 }
 
@@ -472,8 +514,8 @@ func TestNominatifDocument(t *testing.T) {
 	if fmt.Sprint(tb.Rows) != "[[1 Rina Marlina, S.E. Sekretariat 36 P] [2 Budi   ]]" {
 		t.Errorf("rows %q", tb.Rows)
 	}
-	if d.Subtitle[len(d.Subtitle)-1] != "Jenis pegawai: PNS" {
-		t.Errorf("filter line %q", d.Subtitle)
+	if d.Subtitle[len(d.Subtitle)-1] != "Jenis pegawai: PNS" || d.File != "Nominatif PNS 2026-11-02" {
+		t.Errorf("filter line %q, file %q", d.Subtitle, d.File)
 	}
 	mustContain(t, Text(d), "Jumlah: 2 pegawai")
 	// No UnitName: no names, no panic.
@@ -526,6 +568,9 @@ func TestPengingat(t *testing.T) {
 		t.Errorf("keterangan %q", tb.Rows[1][4])
 	}
 	mustContain(t, Text(d), "Jumlah: 2 pengingat, 1 terlambat")
+	if d.File != "Pengingat 2026-11-02" {
+		t.Errorf("file %q", d.File)
+	}
 	if nil := Pengingat(rs, nil, testOpts()); tables(nil)[0].Rows[0][2] != "" {
 		t.Error("nil name func")
 	}
@@ -539,8 +584,14 @@ func TestMerit(t *testing.T) {
 	o.Office.Demo = true
 	d := Merit(a, in, res, o)
 	checkShape(t, d)
-	if d.Mark != "DATA CONTOH · BUKAN INSTRUMEN RESMI" || d.Title != "LAPORAN PENILAIAN MANDIRI SISTEM MERIT" {
+	// Stage Verifikasi: not final, and the mark says so beside the others.
+	if d.Mark != "DATA CONTOH · BELUM FINAL · BUKAN INSTRUMEN RESMI" || d.Title != "LAPORAN PENILAIAN MANDIRI SISTEM MERIT" {
 		t.Errorf("mark %q title %q", d.Mark, d.Title)
+	}
+	// Pimpinan and koordinator sign on blank lines, dated when printed.
+	if s := signatures(d); len(s) != 1 || len(s[0].Boxes) != 2 || s[0].Boxes[0].Role != "Pimpinan Instansi," ||
+		s[0].Boxes[1].Role != "Koordinator Tim Merit," || s[0].Boxes[1].Name != "" || s[0].Boxes[1].NIP != NIPBlank || s[0].Date != o.Today {
+		t.Errorf("signatures %+v", s)
 	}
 	if v, _ := fieldValue(d, "Instrumen"); !strings.HasPrefix(v, "PANRB-19-2025 versi asndesk-1 — ") {
 		t.Errorf("instrumen %q", v)
@@ -582,15 +633,61 @@ func TestMerit(t *testing.T) {
 				a.Answers[x.Code] = domain.MeritAnswer{Level: 1}
 			}
 		}
+		a.Stage, a.FinalAt, a.UnitID = domain.StageFinal, time.Date(2026, 10, 20, 11, 0, 0, 0, time.UTC), 2
 		res := domain.Score(in, a, false)
 		d := Merit(a, in, res, testOpts())
 		if d.Mark != "" {
 			t.Errorf("mark %q", d.Mark)
 		}
+		// A final assessment is signed on the day it became final; a
+		// unit's by the unit's head.
+		if s := signatures(d); s[0].Date != date(2026, 10, 20) || s[0].Boxes[0].Role != "Pimpinan Unit Kerja," {
+			t.Errorf("signatures %+v", s)
+		}
 		if v, _ := fieldValue(d, "Kategori"); v == "" || !res.HasCat || v != meritCategory(res) {
 			t.Errorf("kategori %q", v)
 		}
 	})
+}
+
+// File names carry the chosen filter's values, short enough to read in a
+// file dialog.
+func TestFileTag(t *testing.T) {
+	for _, c := range []struct{ filter, want string }{
+		{"", ""},
+		{"Unit kerja: Puskesmas Sukamaju", "Puskesmas Sukamaju"},
+		{"Unit kerja: Sekretariat; Jenis pegawai: PNS", "Sekretariat PNS"},
+		{"Jenis: Kenaikan pangkat", "Kenaikan pangkat"},
+		{"tanpa label", "tanpa label"},
+		{"Unit kerja: Seksi Pemberdayaan Masyarakat Desa; Golongan: III/a; Pendidikan: S1; Jenis jabatan: Fungsional; Status: Aktif; Usia: 50 tahun ke atas",
+			"Seksi Pemberdayaan Masyarakat Desa III/a S1 Fungsional…"},
+	} {
+		if got := fileTag(Opts{Filter: c.filter}); got != c.want {
+			t.Errorf("fileTag(%q) = %q, want %q", c.filter, got, c.want)
+		}
+	}
+	// In a file name the slash of III/a becomes a dash.
+	if got := fileName("Nominatif", fileTag(Opts{Filter: "Golongan: III/a"}), "2026-11-02"); got != "Nominatif III-a 2026-11-02" {
+		t.Errorf("file %q", got)
+	}
+}
+
+// Notes joined into one cell never read ".;".
+func TestJoinNotes(t *testing.T) {
+	for _, c := range []struct {
+		notes []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"satu"}, "satu"},
+		{[]string{"belum ditindaklanjuti.", "Kenaikan pangkat tertunda"}, "belum ditindaklanjuti. Kenaikan pangkat tertunda"},
+		{[]string{"tanpa titik", "kedua."}, "tanpa titik; kedua."},
+		{[]string{" ", "ada?", "", "lagi"}, "ada? lagi"},
+	} {
+		if got := joinNotes(c.notes); got != c.want {
+			t.Errorf("joinNotes(%q) = %q, want %q", c.notes, got, c.want)
+		}
+	}
 }
 
 // TestDemoDocuments builds every document from the demo office: nothing

@@ -191,7 +191,7 @@ type Signatures struct {
 type SignBox struct {
 	Role string // "Pejabat Penilai Kinerja,"
 	Name string
-	NIP  string // 18 digits or empty
+	NIP  string // 18 digits, NIPBlank (a dotted line to write it on) or empty
 }
 
 // PageBreak starts a new page.

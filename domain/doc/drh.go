@@ -281,7 +281,7 @@ func DRH(e domain.Employee, rs []domain.Riwayat, lengkap bool, o Opts) Document 
 			Kind:   KindDRHSingkat,
 			Title:  "BIODATA SINGKAT",
 			Mark:   mark(o),
-			File:   fileName("Biodata", domain.Digits(e.NIP)),
+			File:   fileName("Biodata", fileNama(e.Nama), domain.Digits(e.NIP)),
 			Blocks: []Block{perorangan(e, own, o)},
 		}
 	}
@@ -289,7 +289,7 @@ func DRH(e domain.Employee, rs []domain.Riwayat, lengkap bool, o Opts) Document 
 		Kind:  KindDRH,
 		Title: "DAFTAR RIWAYAT HIDUP",
 		Mark:  mark(o),
-		File:  fileName("DRH", domain.Digits(e.NIP)),
+		File:  fileName("DRH", fileNama(e.Nama), domain.Digits(e.NIP)),
 	}
 	d.Blocks = []Block{&Heading{Text: "I. KETERANGAN PERORANGAN"}, perorangan(e, own, o)}
 	// Oldest first (the screen lists the newest on top; a DRH reads as a

@@ -63,7 +63,7 @@ var (
 func testSKP() domain.SKPFile {
 	s := domain.SKP{
 		ID: 7, EmployeeID: 10, Year: 2026, Start: date(2026, 1, 1), End: date(2026, 12, 31),
-		Pendekatan: domain.Kuantitatif, Status: domain.SKPDisetujui,
+		Pendekatan: domain.Kuantitatif, Status: domain.SKPDisetujui, Approved: time.Date(2026, 1, 12, 10, 0, 0, 0, time.UTC),
 		Pegawai: pegawai, Penilai: penilai, AtasanPenilai: atasan,
 		RHK: []domain.RHK{
 			{ID: 1, Kategori: domain.RHKUtama, Intervensi: "Meningkatnya kualitas perencanaan kecamatan",
@@ -112,7 +112,8 @@ func testSKP() domain.SKPFile {
 		},
 		Evals: []domain.Evaluasi{
 			{ID: 51, SKPID: 7, EmployeeID: 10, Year: 2026, Kind: domain.EvalPeriodik, Frequency: domain.Triwulanan, Period: 1,
-				RatingHasil: domain.Sesuai, RatingPerilaku: domain.DiAtas, Predikat: domain.Baik, Final: true},
+				RatingHasil: domain.Sesuai, RatingPerilaku: domain.DiAtas, Predikat: domain.Baik, Final: true,
+				FinalAt: time.Date(2026, 4, 8, 14, 0, 0, 0, time.UTC)},
 			{ID: 52, SKPID: 7, EmployeeID: 10, Year: 2026, Kind: domain.EvalTahunan,
 				RatingHasil: domain.DiAtas, RatingPerilaku: domain.DiAtas, Predikat: domain.SangatBaik, Catatan: "Pertahankan.",
 				AK: domain.ComputeAK(domain.AhliPertama, domain.SangatBaik, 12)},

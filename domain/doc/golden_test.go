@@ -18,6 +18,10 @@ func TestGoldenText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tahunan, err := Evaluasi(f, 52, &domain.OrgRating{Year: 2026, UnitID: 1, Predikat: domain.OrgBaik, Capaian: "92%"}, o)
+	if err != nil {
+		t.Fatal(err)
+	}
 	dialogs, err := Dialogs(f, 0, o)
 	if err != nil {
 		t.Fatal(err)
@@ -30,6 +34,7 @@ func TestGoldenText(t *testing.T) {
 	}{
 		{"skp", SKP(f, o)},
 		{"evaluasi", eval},
+		{"evaluasi-tahunan", tahunan},
 		{"dialog", dialogs},
 		{"drh", DRH(testEmployee(), testRiwayat(), true, o)},
 		{"drh-singkat", DRH(testEmployee(), testRiwayat(), false, o)},

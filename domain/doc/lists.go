@@ -14,14 +14,11 @@ func pimLabel(level int) string {
 	return "PIM " + roman(level)
 }
 
-// pimpinanRole is the DUK's signer: the head of the office, whose name is
-// left to be written in.
-func pimpinanRole(o Opts) string {
-	if o.Office.Name != "" {
-		return "Kepala " + o.Office.Name + ","
-	}
-	return "Pimpinan,"
-}
+// RolePimpinanInstansi signs the DUK. asndesk does not know who heads the
+// office nor the title of that post ("Camat", "Kepala Dinas …"), so the
+// box names the role, and the name and NIP are written in by hand; the
+// office's name (which may carry "(Data Contoh)") is no title.
+const RolePimpinanInstansi = "Pimpinan Instansi,"
 
 // DUK builds the daftar urut kepangkatan; rows are already sorted.
 func DUK(rows []domain.DUKRow, o Opts) Document {
@@ -30,7 +27,7 @@ func DUK(rows []domain.DUKRow, o Opts) Document {
 		Title:    "DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL",
 		Subtitle: subtitles(o, strings.ToUpper(o.Office.Name), keadaan(o)),
 		Mark:     mark(o),
-		File:     fileName("DUK", o.Today.ISO()),
+		File:     fileName("DUK", fileTag(o), o.Today.ISO()),
 	}
 	ctr := func(title string, w float64) Column { return Column{Title: title, Width: w, Align: Center} }
 	t := &Table{Columns: []Column{
@@ -71,7 +68,7 @@ func DUK(rows []domain.DUKRow, o Opts) Document {
 			"",
 		})
 	}
-	d.Blocks = []Block{t, &Signatures{Place: o.Place, Date: o.Today, Boxes: []SignBox{{Role: pimpinanRole(o)}}}}
+	d.Blocks = []Block{t, &Signatures{Place: o.Place, Date: o.Today, Boxes: []SignBox{{Role: RolePimpinanInstansi, NIP: NIPBlank}}}}
 	return d
 }
 
@@ -82,7 +79,7 @@ func Nominatif(cols []NominatifColumn, emps []domain.Employee, o Opts) Document 
 		Title:    "DAFTAR NOMINATIF PEGAWAI",
 		Subtitle: subtitles(o, strings.ToUpper(o.Office.Name), keadaan(o)),
 		Mark:     mark(o),
-		File:     fileName("Nominatif", o.Today.ISO()),
+		File:     fileName("Nominatif", fileTag(o), o.Today.ISO()),
 	}
 	t := &Table{Columns: []Column{{Title: "NO", Width: 4, Align: Center}}}
 	for _, c := range cols {
@@ -114,7 +111,7 @@ func Pengingat(rs []domain.Reminder, name func(empID uint64) (nama, nip string),
 		Title:    "DAFTAR PENGINGAT KEPEGAWAIAN",
 		Subtitle: subtitles(o, strings.ToUpper(o.Office.Name), keadaan(o)),
 		Mark:     mark(o),
-		File:     fileName("Pengingat", o.Today.ISO()),
+		File:     fileName("Pengingat", fileTag(o), o.Today.ISO()),
 	}
 	t := &Table{Columns: []Column{
 		{Title: "NO", Width: 4, Align: Center},

@@ -3,8 +3,16 @@ package doc
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"asndesk/domain"
+)
+
+// Signers of the merit report: the Tim Merit's koordinator (domain's
+// name for the team and its lead) and the head of what was assessed.
+const (
+	RoleKoordinatorMerit = "Koordinator Tim Merit,"
+	RolePimpinanUnit     = "Pimpinan Unit Kerja,"
 )
 
 // meritCategory is "I Buruk", or the label alone when code and label are
@@ -72,8 +80,9 @@ func answeredCodes(a domain.MeritAssessment, in domain.Instrument) []string {
 
 // Merit builds the laporan penilaian mandiri sistem merit: identity, the
 // per-aspect table and bars, the total and category, the evidence list and
-// the rencana perbaikan. An instrument that is not official prints the
-// Mark "BUKAN INSTRUMEN RESMI" on every page.
+// the rencana perbaikan, then the signatures. An assessment not yet at
+// stage Final prints the Mark "BELUM FINAL", an instrument that is not
+// official "BUKAN INSTRUMEN RESMI", on every page.
 func Merit(a domain.MeritAssessment, in domain.Instrument, res domain.MeritResult, o Opts) Document {
 	d := Document{
 		Kind:  KindMerit,
@@ -86,11 +95,17 @@ func Merit(a domain.MeritAssessment, in domain.Instrument, res domain.MeritResul
 		d.File = fileName("Penilaian mandiri merit", itoa(a.Year), unit)
 	}
 	d.Subtitle = subtitles(o, strings.ToUpper(o.Office.Name), "TAHUN "+itoa(a.Year))
-	var resmi string
+	var belum, resmi string
+	var finalAt time.Time
+	if a.Stage != domain.StageFinal {
+		belum = MarkBelumFinal
+	} else {
+		finalAt = a.FinalAt // signed on the day the assessment was made final
+	}
 	if in.Status != domain.InstrumentResmi {
 		resmi = MarkTidakResmi
 	}
-	d.Mark = mark(o, resmi)
+	d.Mark = mark(o, belum, resmi)
 
 	d.Blocks = append(d.Blocks, &Fields{Rows: [][2]string{
 		{"Instansi", o.Office.Name},
@@ -213,6 +228,15 @@ func Merit(a domain.MeritAssessment, in domain.Instrument, res domain.MeritResul
 	} else {
 		d.Blocks = append(d.Blocks, pl)
 	}
-	d.Blocks = append(d.Blocks, &Signatures{Place: o.Place, Date: o.Today, Boxes: []SignBox{{Role: "Koordinator Tim Penilaian Mandiri,"}}})
+	// The team's koordinator reports, the pimpinan acknowledges. The
+	// assessment holds account ids, not names: both sign on blank lines.
+	pimpinan := RolePimpinanInstansi
+	if a.UnitID != 0 {
+		pimpinan = RolePimpinanUnit
+	}
+	d.Blocks = append(d.Blocks, &Signatures{Place: o.Place, Date: signDate(finalAt, o), Boxes: []SignBox{
+		{Role: pimpinan, NIP: NIPBlank},
+		{Role: RoleKoordinatorMerit, NIP: NIPBlank},
+	}})
 	return d
 }

@@ -134,7 +134,7 @@ func PengingatSheet(rs []domain.Reminder, name func(uint64) (string, string), o 
 		if r.Terlambat {
 			late = "Ya"
 		}
-		b.row(itoa(i+1), string(r.Kind), nama, domain.Digits(nip), r.Date.String(), late, r.Rule, strings.Join(r.Notes, "; "))
+		b.row(itoa(i+1), string(r.Kind), nama, domain.Digits(nip), r.Date.String(), late, r.Rule, joinNotes(r.Notes))
 	}
 	return b.s
 }
@@ -186,9 +186,12 @@ func monitoringFrequency(m domain.Monitoring, o Opts) domain.Frequency {
 	return o.Frequency
 }
 
-// EvaluasiSheet exports the evaluations list of a year: pegawai, penilai,
-// the periodic predikat per period (Opts.Frequency's periods; months when
-// any row has a period past IV) and the annual predikat.
+// EvaluasiSheet exports the evaluations list of a year: pegawai (NIP from
+// Opts.NIPOf), penilai, the periodic predikat per period (Opts.Frequency's
+// periods; months when any row has a period past IV) and the annual
+// predikat. domain.SKPRow carries only final predikats, so the period
+// columns say "(final)" and an empty cell is an evaluation not yet final
+// or not made: a draft predikat never passes for a final one.
 func EvaluasiSheet(rows []domain.SKPRow, year int, o Opts) Sheet {
 	f := o.Frequency
 	for _, r := range rows {
@@ -198,20 +201,25 @@ func EvaluasiSheet(rows []domain.SKPRow, year int, o Opts) Sheet {
 			}
 		}
 	}
-	b := newSheet("Evaluasi "+itoa(year), sheetTitle(o, "Evaluasi kinerja tahun "+itoa(year), o.Office.Name, o.Filter))
-	b.col("No", "n").col("Pegawai", "").col("Pejabat penilai", "").col("Unit kerja", "").col("Status SKP", "").
+	b := newSheet("Evaluasi "+itoa(year), sheetTitle(o, "Evaluasi kinerja tahun "+itoa(year), o.Office.Name, o.Filter,
+		"predikat dari evaluasi yang sudah final; kosong = belum dievaluasi atau belum final"))
+	b.col("No", "n").col("NIP", "").col("Pegawai", "").col("Pejabat penilai", "").col("Unit kerja", "").col("Status SKP", "").
 		col("Periode SKP", "")
 	for p := 1; p <= f.Periods(); p++ {
-		b.col(f.PeriodLabel(p), "")
+		b.col(f.PeriodLabel(p)+" (final)", "")
 	}
-	b.col("Tahunan", "")
+	b.col("Tahunan (final)", "")
 	n := 0
 	for _, r := range rows {
 		if r.Year != year {
 			continue
 		}
 		n++
-		row := []string{itoa(n), r.PegawaiNama, r.PenilaiNama, o.unit(r.UnitID), r.Status.String(), shortRange(r.Start, r.End)}
+		nip := ""
+		if o.NIPOf != nil {
+			nip = domain.Digits(o.NIPOf(r.EmployeeID))
+		}
+		row := []string{itoa(n), nip, r.PegawaiNama, r.PenilaiNama, o.unit(r.UnitID), r.Status.String(), shortRange(r.Start, r.End)}
 		for p := 1; p <= f.Periods(); p++ {
 			row = append(row, r.Periodik[p].Label())
 		}
@@ -286,13 +294,20 @@ func ratingLabel(r domain.Rating) string {
 	return r.String()
 }
 
-const siasnNote = "kolom …Nilai, periodikId dan koefisienId dikosongkan: kode numerik SIASN belum diketahui (K3), isi menurut referensi SIASN"
+// SIASNNote says, in the words an operator uses, which columns of the
+// SIASN sheets are left empty and why: the export and its dialog show it,
+// the file cannot (its first row is the field names).
+const SIASNNote = "Kolom hasilKinerjaNilai, perilakuKerjaNilai, kuadranKinerjaNilai, periodikId dan koefisienId " +
+	"dibiarkan kosong karena kode angkanya di SIASN belum diketahui asndesk: isi menurut referensi SIASN sebelum diunggah."
 
 // SIASNSkp22Sheet exports final annual evaluations under SIASN rw-skp22
-// field names. nipBaru and nama identify the pegawai; SIASN's numeric
-// codes (…Nilai) are left empty: their lists are not known (K3).
+// field names. The sheet is meant for bulk upload: no title row, the field
+// names are row 1 (even for the demo office, whose names and office say
+// "Data Contoh" already). nipBaru and nama identify the pegawai; SIASN's
+// numeric codes (…Nilai) are left empty: their lists are not known
+// (domain.md decision K3; SIASNNote says so to the user).
 func SIASNSkp22Sheet(files []domain.SKPFile, o Opts) Sheet {
-	b := newSheet("rw-skp22", sheetTitle(o, "SIASN rw-skp22", o.Office.Name, siasnNote))
+	b := newSheet("rw-skp22", "")
 	for _, c := range []string{"nipBaru", "nama", "tahun", "hasilKinerja", "hasilKinerjaNilai", "perilakuKerja",
 		"perilakuKerjaNilai", "kuadranKinerja", "kuadranKinerjaNilai", "penilaiNama", "penilaiNipNrp",
 		"penilaiGolongan", "penilaiJabatan", "penilaiUnorNama", "statusPenilai"} {
@@ -318,9 +333,9 @@ func SIASNSkp22Sheet(files []domain.SKPFile, o Opts) Sheet {
 
 // SIASNKinerjaPeriodikSheet exports final periodic evaluations under SIASN
 // rw-kinerjaperiodik field names, with the period's first and last month
-// inside the SKP's periode.
+// inside the SKP's periode; like SIASNSkp22Sheet, field names in row 1.
 func SIASNKinerjaPeriodikSheet(files []domain.SKPFile, o Opts) Sheet {
-	b := newSheet("rw-kinerjaperiodik", sheetTitle(o, "SIASN rw-kinerjaperiodik", o.Office.Name, siasnNote))
+	b := newSheet("rw-kinerjaperiodik", "")
 	for _, c := range []struct{ t, typ string }{
 		{"nipBaru", ""}, {"nama", ""}, {"tahun", "n"}, {"periodikId", ""}, {"periodikNama", ""},
 		{"bulanMulaiPenilaian", "n"}, {"tahunMulaiPenilaian", "n"}, {"bulanSelesaiPenilaian", "n"}, {"tahunSelesaiPenilaian", "n"},
@@ -393,10 +408,11 @@ func satuanOf(target string) string {
 // Selesai, Kegiatan Harian, Realisasi, Satuan, Bukti Dukung). asndesk
 // keeps realisasi per period, not per day or hour: Tanggal is the day the
 // realisasi was last updated (else the period's last day) and the Jam
-// columns are left for the operator.
+// columns are left for the operator. The sheet is pasted or uploaded into
+// e-Kinerja: no title row, the column names are row 1; whose plan it is
+// goes in the file name (cmd, tui).
 func ProgressHarianSheet(f domain.SKPFile, o Opts) Sheet {
-	b := newSheet("Progress harian", sheetTitle(o, "Progress harian e-Kinerja", f.SKP.Pegawai.Nama,
-		domain.FormatNIP(f.SKP.Pegawai.NIP), "Tahun "+itoa(f.SKP.Year)))
+	b := newSheet("Progress harian", "")
 	b.col("Rencana Aksi", "").col("Tanggal", "d").col("Jam Mulai", "").col("Jam Selesai", "").
 		col("Kegiatan Harian", "").col("Realisasi", "").col("Satuan", "").col("Bukti Dukung", "")
 	freq := o.Frequency

@@ -137,6 +137,11 @@ func TestPengingatSheet(t *testing.T) {
 		cell(t, s, 1, "Catatan") != "belum: predikat kinerja 2 tahun terakhir belum tercatat" || cell(t, s, 0, "Tanggal") != "01-10-2026" {
 		t.Errorf("rows %q", s.Rows)
 	}
+	// Notes that end their sentence are not followed by "; ".
+	rs[1].Notes = []string{"Rencana perbaikan belum ditindaklanjuti.", "Kenaikan pangkat tertunda"}
+	if got := cell(t, PengingatSheet(rs, names, testOpts()), 1, "Catatan"); got != "Rencana perbaikan belum ditindaklanjuti. Kenaikan pangkat tertunda" {
+		t.Errorf("catatan %q", got)
+	}
 	checkSheet(t, PengingatSheet(rs, nil, testOpts()))
 }
 
@@ -173,26 +178,43 @@ func TestMonitoringSheet(t *testing.T) {
 
 func TestEvaluasiSheet(t *testing.T) {
 	rows := []domain.SKPRow{
-		{SKPID: 1, Year: 2026, PegawaiNama: "Rina", PenilaiNama: "Bambang", UnitID: 1, Status: domain.SKPDisetujui,
+		{SKPID: 1, EmployeeID: 10, Year: 2026, PegawaiNama: "Rina", PenilaiNama: "Bambang", UnitID: 1, Status: domain.SKPDisetujui,
 			Start: date(2026, 1, 1), End: date(2026, 12, 31), Periodik: map[int]domain.Predikat{1: domain.Baik, 2: domain.SangatBaik}, Predikat: domain.Baik},
 		{SKPID: 2, Year: 2025, PegawaiNama: "Tahun lalu"},
 	}
-	s := EvaluasiSheet(rows, 2026, testOpts())
+	o := testOpts()
+	o.NIPOf = func(id uint64) string {
+		if id == 10 {
+			return "19900315 201503 2 002"
+		}
+		return ""
+	}
+	s := EvaluasiSheet(rows, 2026, o)
 	checkSheet(t, s)
-	if strings.Join(s.Columns, ",") != "No,Pegawai,Pejabat penilai,Unit kerja,Status SKP,Periode SKP,Triwulan I,Triwulan II,Triwulan III,Triwulan IV,Tahunan" {
+	// The predikat columns hold final evaluations only and say so.
+	if strings.Join(s.Columns, ",") != "No,NIP,Pegawai,Pejabat penilai,Unit kerja,Status SKP,Periode SKP,"+
+		"Triwulan I (final),Triwulan II (final),Triwulan III (final),Triwulan IV (final),Tahunan (final)" {
 		t.Errorf("columns %q", s.Columns)
 	}
-	if len(s.Rows) != 1 || cell(t, s, 0, "Triwulan II") != "Sangat Baik" || cell(t, s, 0, "Triwulan III") != "" ||
-		cell(t, s, 0, "Tahunan") != "Baik" || cell(t, s, 0, "Periode SKP") != "01-01-2026 s.d. 31-12-2026" {
+	if len(s.Rows) != 1 || cell(t, s, 0, "Triwulan II (final)") != "Sangat Baik" || cell(t, s, 0, "Triwulan III (final)") != "" ||
+		cell(t, s, 0, "Tahunan (final)") != "Baik" || cell(t, s, 0, "Periode SKP") != "01-01-2026 s.d. 31-12-2026" ||
+		cell(t, s, 0, "NIP") != "199003152015032002" {
 		t.Errorf("rows %q", s.Rows)
 	}
-	o := testOpts()
+	if !strings.Contains(s.Title, "kosong = belum dievaluasi atau belum final") {
+		t.Errorf("title %q", s.Title)
+	}
+	// Without NIPOf the NIP cells stay empty, no panic.
+	if got := cell(t, EvaluasiSheet(rows, 2026, testOpts()), 0, "NIP"); got != "" {
+		t.Errorf("NIP without NIPOf %q", got)
+	}
+	o = testOpts()
 	o.Frequency = domain.Bulanan
-	if m := EvaluasiSheet(rows, 2026, o); len(m.Columns) != 6+12+1 || m.Columns[6] != "Januari" {
+	if m := EvaluasiSheet(rows, 2026, o); len(m.Columns) != 7+12+1 || m.Columns[7] != "Januari (final)" {
 		t.Errorf("bulanan columns %q", m.Columns)
 	}
 	rows[0].Periodik[7] = domain.Baik
-	if m := EvaluasiSheet(rows, 2026, testOpts()); m.Columns[12] != "Juli" {
+	if m := EvaluasiSheet(rows, 2026, testOpts()); m.Columns[13] != "Juli (final)" {
 		t.Errorf("a month past IV means bulanan: %q", m.Columns)
 	}
 }
@@ -229,6 +251,16 @@ func TestSIASNSheets(t *testing.T) {
 	if strings.Join(s.Columns, ",") != want || len(s.Rows) != 1 {
 		t.Fatalf("columns %q rows %d", s.Columns, len(s.Rows))
 	}
+	// For bulk upload the field names are row 1: no title row, even for
+	// the demo office.
+	demo := testOpts()
+	demo.Office.Demo = true
+	if s.Title != "" || SIASNSkp22Sheet([]domain.SKPFile{f}, demo).Title != "" || SIASNKinerjaPeriodikSheet([]domain.SKPFile{f}, demo).Title != "" {
+		t.Errorf("SIASN sheets have a title row")
+	}
+	if strings.Contains(SIASNNote, "(K") || !strings.Contains(SIASNNote, "hasilKinerjaNilai") {
+		t.Errorf("note %q", SIASNNote)
+	}
 	for col, v := range map[string]string{"nipBaru": "199003152015032002", "tahun": "2026", "hasilKinerja": "Di Atas Ekspektasi",
 		"kuadranKinerja": "Sangat Baik", "hasilKinerjaNilai": "", "penilaiNipNrp": "197505102000031003", "penilaiGolongan": "IV/a",
 		"statusPenilai": "ASN"} {
@@ -254,6 +286,9 @@ func TestSIASNSheets(t *testing.T) {
 func TestProgressHarianSheet(t *testing.T) {
 	s := ProgressHarianSheet(testSKP(), testOpts())
 	checkSheet(t, s)
+	if s.Title != "" {
+		t.Errorf("title row %q: the column names must be row 1", s.Title)
+	}
 	if strings.Join(s.Columns, ",") != "Rencana Aksi,Tanggal,Jam Mulai,Jam Selesai,Kegiatan Harian,Realisasi,Satuan,Bukti Dukung" {
 		t.Errorf("columns %q", s.Columns)
 	}

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"strings"
+	"time"
 
 	"asndesk/domain"
 )
@@ -218,8 +219,10 @@ func lampiranTable(l domain.Lampiran) *Table {
 	return t
 }
 
-func skpSignatures(o Opts, pegawai, penilai domain.PersonSnapshot) *Signatures {
-	return &Signatures{Place: o.Place, Date: o.Today, Boxes: []SignBox{
+// skpSignatures are the pegawai's and the penilai's boxes, dated on (see
+// signDate for which date each document takes).
+func skpSignatures(o Opts, on domain.Date, pegawai, penilai domain.PersonSnapshot) *Signatures {
+	return &Signatures{Place: o.Place, Date: on, Boxes: []SignBox{
 		{Role: RolePegawai, Name: pegawai.Nama, NIP: pegawai.NIP},
 		{Role: RolePenilai, Name: penilai.Nama, NIP: penilai.NIP},
 	}}
@@ -233,7 +236,7 @@ func SKP(f domain.SKPFile, o Opts) Document {
 	d := Document{
 		Kind:  KindSKP,
 		Title: "SASARAN KINERJA PEGAWAI",
-		File:  fileName("SKP", itoa(s.Year), domain.Digits(s.Pegawai.NIP)),
+		File:  fileName("SKP", itoa(s.Year), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP)),
 	}
 	d.Subtitle = []string{pendekatanLine(s.Pendekatan)}
 	if p := dateRange(s.Start, s.End); p != "" {
@@ -242,11 +245,17 @@ func SKP(f domain.SKPFile, o Opts) Document {
 	if s.Revision > 0 {
 		d.Subtitle = append(d.Subtitle, "REVISI KE-"+itoa(s.Revision))
 	}
+	// An approved SKP is signed on its approval date; a draft on the print
+	// date, since nothing has been agreed yet.
 	var draf string
+	var approved time.Time
 	if s.Status != domain.SKPDisetujui {
 		draf = MarkDraf
+	} else {
+		approved = s.Approved
 	}
 	d.Mark = mark(o, draf)
+	on := signDate(approved, o)
 	d.Blocks = []Block{
 		identityTable(s.Pegawai, s.Penilai),
 		atasanTable(s.AtasanPenilai),
@@ -254,11 +263,11 @@ func SKP(f domain.SKPFile, o Opts) Document {
 		hasilKerjaTable(s, true, nil, nil),
 		&Heading{Text: "PERILAKU KERJA"},
 		perilakuTable(s, nil),
-		skpSignatures(o, s.Pegawai, s.Penilai),
+		skpSignatures(o, on, s.Pegawai, s.Penilai),
 		&PageBreak{},
 		&Heading{Text: "LAMPIRAN SASARAN KINERJA PEGAWAI"},
 		lampiranTable(s.Lampiran),
-		skpSignatures(o, s.Pegawai, s.Penilai),
+		skpSignatures(o, on, s.Pegawai, s.Penilai),
 	}
 	return d
 }
@@ -381,15 +390,20 @@ func Evaluasi(f domain.SKPFile, evalID uint64, org *domain.OrgRating, o Opts) (D
 	d := Document{
 		Kind:  KindEvaluasi,
 		Title: "EVALUASI KINERJA PEGAWAI",
-		File:  fileName("Evaluasi", itoa(s.Year), period, domain.Digits(pegawai.NIP)),
+		File:  fileName("Evaluasi", itoa(s.Year), period, fileNama(pegawai.Nama), domain.Digits(pegawai.NIP)),
 	}
 	d.Subtitle = []string{pendekatanLine(s.Pendekatan), "PERIODE: " + strings.ToUpper(period)}
 	if p := dateRange(from, to); p != "" {
 		d.Subtitle = append(d.Subtitle, "PERIODE PENILAIAN: "+strings.ToUpper(p))
 	}
+	// A final evaluation is signed on the day it was made final; one still
+	// open on the print date.
 	var belum string
+	var finalAt time.Time
 	if !e.Final {
 		belum = MarkBelumFinal
+	} else {
+		finalAt = e.FinalAt
 	}
 	d.Mark = mark(o, belum)
 	d.Blocks = []Block{identityTable(pegawai, penilai), atasanTable(s.AtasanPenilai)}
@@ -398,9 +412,18 @@ func Evaluasi(f domain.SKPFile, evalID uint64, org *domain.OrgRating, o Opts) (D
 		if org.Capaian != "" {
 			v += " (capaian " + org.Capaian + ")"
 		}
-		d.Blocks = append(d.Blocks, &Fields{Rows: [][2]string{{"CAPAIAN KINERJA ORGANISASI", v}}})
+		rows := [][2]string{{"CAPAIAN KINERJA ORGANISASI", v}}
+		// The annual predikat is set within the unit's pattern (BKN step 2:
+		// "TETAPKAN POLA DISTRIBUSI PREDIKAT KINERJA BERDASARKAN CAPAIAN
+		// ORGANISASI"); a periodic one is not checked against it.
+		if e.Kind == domain.EvalTahunan || e.Period == 0 {
+			if p := polaDistribusi(org.Predikat); p != "" {
+				rows = append(rows, [2]string{"POLA DISTRIBUSI PREDIKAT KINERJA", p})
+			}
+		}
+		d.Blocks = append(d.Blocks, &Fields{Rows: rows})
 	}
-	hk := hasilKerjaTable(s, false, []Column{
+	hk := hasilKerjaTable(s, true, []Column{
 		{Title: "REALISASI BERDASARKAN BUKTI DUKUNG", Width: 24},
 		{Title: "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG", Width: 24},
 	}, func(r domain.RHK) []string {
@@ -434,7 +457,7 @@ func Evaluasi(f domain.SKPFile, evalID uint64, org *domain.OrgRating, o Opts) (D
 	if strings.TrimSpace(e.Catatan) != "" {
 		d.Blocks = append(d.Blocks, &Heading{Text: "CATATAN"}, &Para{Text: e.Catatan})
 	}
-	d.Blocks = append(d.Blocks, skpSignatures(o, pegawai, penilai))
+	d.Blocks = append(d.Blocks, skpSignatures(o, signDate(finalAt, o), pegawai, penilai))
 	return d, nil
 }
 
@@ -458,10 +481,10 @@ func Dialogs(f domain.SKPFile, dialogID uint64, o Opts) (Document, error) {
 		Kind:  KindDialog,
 		Title: "CATATAN DIALOG KINERJA",
 		Mark:  mark(o),
-		File:  fileName("Dialog kinerja", itoa(s.Year), domain.Digits(s.Pegawai.NIP)),
+		File:  fileName("Dialog kinerja", itoa(s.Year), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP)),
 	}
 	if len(ds) == 1 {
-		d.File = fileName("Dialog kinerja", ds[0].Date.ISO(), domain.Digits(s.Pegawai.NIP))
+		d.File = fileName("Dialog kinerja", ds[0].Date.ISO(), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP))
 	}
 	if p := dateRange(s.Start, s.End); p != "" {
 		d.Subtitle = []string{"PERIODE PENILAIAN: " + strings.ToUpper(p)}
@@ -492,7 +515,12 @@ func Dialogs(f domain.SKPFile, dialogID uint64, o Opts) (Document, error) {
 			next = dl.NextDate.Long()
 		}
 		d.Blocks = append(d.Blocks, &Fields{Rows: [][2]string{{"Dialog berikutnya", next}}})
-		d.Blocks = append(d.Blocks, skpSignatures(o, s.Pegawai, s.Penilai))
+		// The record is signed on the day the dialog was held.
+		on := dl.Date
+		if on.IsZero() {
+			on = o.Today
+		}
+		d.Blocks = append(d.Blocks, skpSignatures(o, on, s.Pegawai, s.Penilai))
 	}
 	return d, nil
 }
@@ -524,4 +552,40 @@ func kesepakatanTable(dl domain.Dialog, all []domain.Dialog) *Table {
 		t.Rows = append(t.Rows, []string{"", "Tidak ada kesepakatan.", "", "", ""})
 	}
 	return t
+}
+
+// polaDistribusi describes the distribution pattern of predikat kinerja
+// pegawai that the unit's predikat kinerja organisasi sets (domain's
+// shipped table, domain.md §4.7): "Baik paling banyak 70%; harus ada Butuh
+// Perbaikan dan/atau Kurang/Misconduct". "" for a predikat without one.
+func polaDistribusi(org domain.OrgPredikat) string {
+	for _, p := range domain.DefaultDistPatterns() {
+		if p.Org != org {
+			continue
+		}
+		var parts []string
+		for _, r := range p.Rules {
+			labels := make([]string, len(r.Predikats))
+			for i, x := range r.Predikats {
+				labels[i] = x.Label()
+			}
+			group := strings.Join(labels, " dan/atau ")
+			switch r.Kind {
+			case domain.DistMax:
+				parts = append(parts, group+" paling banyak "+itoa(r.Percent)+"%")
+			case domain.DistMin:
+				parts = append(parts, group+" paling sedikit "+itoa(r.Percent)+"%")
+			case domain.DistAny:
+				parts = append(parts, "harus ada "+group)
+			case domain.DistNone:
+				parts = append(parts, "tidak boleh ada "+group)
+			}
+		}
+		s := strings.Join(parts, "; ")
+		if s != "" {
+			s = strings.ToUpper(s[:1]) + s[1:]
+		}
+		return s
+	}
+	return ""
 }
