@@ -85,7 +85,7 @@ func (s *Store) ApplyImport(ctx context.Context, r importer.Report) (importer.Su
 		if r.Writable() == 0 {
 			return fail(domain.EINVALID, msgImportNothing, nil)
 		}
-		sum = importer.Summary{Skipped: r.Counts.Error}
+		sum = importer.Summary{Kind: r.Kind, Skipped: r.Counts.Error}
 		if err := checkStale(tx, r); err != nil {
 			return err
 		}
@@ -98,7 +98,7 @@ func (s *Store) ApplyImport(ctx context.Context, r importer.Report) (importer.Su
 		if err != nil {
 			return err
 		}
-		w := importWriter{s: s, tx: tx, a: a, now: now, set: &set, units: units, sum: &sum}
+		w := importWriter{s: s, tx: tx, a: a, now: now, set: &set, units: units, sum: &sum, moved: map[uint64]bool{}}
 		for i := range r.Rows {
 			row := &r.Rows[i]
 			if row.Action != importer.New && row.Action != importer.Update {
@@ -238,6 +238,7 @@ type importWriter struct {
 	set   *domain.CareerSettings
 	units map[string]uint64
 	sum   *importer.Summary
+	moved map[uint64]bool // employees whose profile a riwayat row changed
 }
 
 // unit resolves the unit a row names that the preview could not (it was
@@ -376,6 +377,11 @@ func (w *importWriter) riwayatRow(row *importer.Row) error {
 		return err
 	}
 	if len(lines) > 0 {
+		// The summary of a riwayat import says whose profiles moved.
+		if !w.moved[e.ID] {
+			w.moved[e.ID] = true
+			w.sum.Updated++
+		}
 		return appendAudit(w.tx, w.a, w.now, domain.AuditEntry{Action: domain.ActionUpdate, Entity: EntityEmployee,
 			EntityID: e.ID, Employee: e.ID, Summary: append(lines, "catatan: impor")})
 	}

@@ -39,10 +39,10 @@ func TestImportCreatesEmployeesUnitsAndRiwayat(t *testing.T) {
 	e0 := testEmployee(1)
 	e1 := testEmployee(2)
 	g := importGrid(
-		[]string{"NIP", "NAMA", "GOLONGAN", "TMT GOLONGAN", "JABATAN", "JENIS JABATAN", "UNIT KERJA", "TANGGAL LAHIR"},
-		[]string{e0.NIP, "Budi", "III/b", "01-04-2020", "Analis", "Pelaksana", "Bidang Baru", e0.TanggalLahir.String()},
-		[]string{e1.NIP, "Sari", "III/c", "01-10-2021", "", "", "bidang  baru", ""},
-		[]string{"123", "Salah", "", "", "", "", "", ""},
+		[]string{"NIP", "NAMA", "GOLONGAN", "TMT GOLONGAN", "JABATAN", "JENIS JABATAN", "UNIT KERJA", "TMT JABATAN", "TANGGAL LAHIR"},
+		[]string{e0.NIP, "Budi", "III/b", "01-04-2020", "Analis", "Pelaksana", "Bidang Baru", "01-04-2020", e0.TanggalLahir.String()},
+		[]string{e1.NIP, "Sari", "III/c", "01-10-2021", "", "", "bidang  baru", "", ""},
+		[]string{"123", "Salah", "", "", "", "", "", "", ""},
 	)
 	rep := planImport(t, s, ctx, importer.Pegawai, g)
 	if rep.Counts.New != 2 || rep.Counts.Error != 1 {
@@ -52,7 +52,7 @@ func TestImportCreatesEmployeesUnitsAndRiwayat(t *testing.T) {
 	if err != nil {
 		t.Fatalf("ApplyImport: %v", err)
 	}
-	if sum != (importer.Summary{Created: 2, Riwayat: 3, Units: 1, Skipped: 1}) {
+	if sum != (importer.Summary{Kind: importer.Pegawai, Created: 2, Riwayat: 3, Units: 1, Skipped: 1}) {
 		t.Fatalf("summary %+v", sum)
 	}
 	if got := sum.Text(); got != "Impor selesai: 2 pegawai baru, 0 diperbarui, 3 entri riwayat, 1 unit kerja baru; 1 baris bergalat dilewati." {
@@ -232,6 +232,85 @@ func TestImportRiwayatJabatanCreatesItsUnit(t *testing.T) {
 	units, _ := s.Units(ctx)
 	if got.NamaJabatan != "Pranata Komputer" || got.Jenjang != domain.AhliPertama || len(units) != 1 || got.UnitID != units[0].ID {
 		t.Fatalf("employee %+v units %+v", got, units)
+	}
+	assertClean(t, s)
+}
+
+// A file without TMT columns puts golongan, jabatan and pendidikan on the
+// profile without inventing riwayat dated today; the file stays consistent
+// (asndesk check), the real riwayat imported afterwards is the only entry,
+// and a later file cannot move the golongan without a TMT.
+func TestImportWithoutTMTKeepsTheFileConsistent(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := adminCtx(t, s)
+	e := testEmployee(10)
+	g := importGrid([]string{"NIP", "NAMA", "GOL/RUANG", "JABATAN", "JENIS JABATAN", "UNOR", "PENDIDIKAN"},
+		[]string{e.NIP, "Budi", "III/b", "Analis SDM", "Pelaksana", "Bidang Umum", "S1"})
+	rep := planImport(t, s, ctx, importer.Pegawai, g)
+	if rep.Counts.New != 1 || rep.Counts.Warning != 1 || len(rep.Rows[0].Riwayat) != 0 {
+		t.Fatalf("plan:\n%s", rep.Text())
+	}
+	if !strings.Contains(rep.Text(), "Golongan III/b dicatat di profil tanpa riwayat pangkat karena berkas tidak memuat kolom "+
+		"TMT GOLONGAN; impor riwayat pangkat untuk melengkapinya.") {
+		t.Fatalf("plan:\n%s", rep.Text())
+	}
+	sum, err := s.ApplyImport(ctx, rep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Created != 1 || sum.Riwayat != 0 {
+		t.Fatalf("summary %+v", sum)
+	}
+	rows, _ := s.ListRows(ctx)
+	id := rows[0].ID
+	got, _ := s.Employee(ctx, id)
+	if got.Golongan != "III/b" || got.NamaJabatan != "Analis SDM" || got.Pendidikan != "S1" || got.UnitID == 0 {
+		t.Fatalf("employee %+v", got)
+	}
+	for _, k := range []domain.RiwayatKind{domain.RwPangkat, domain.RwJabatan, domain.RwPendidikan} {
+		if rs, _ := s.Riwayat(ctx, id, k); len(rs) != 0 {
+			t.Fatalf("%v: invented entries %+v", k, rs)
+		}
+	}
+	assertClean(t, s)
+
+	// The real riwayat pangkat: one entry, the newest, and the profile
+	// agrees with it.
+	rw := importGrid([]string{"NIP", "GOL", "TMT"}, []string{e.NIP, "III/b", "01-04-2019"})
+	rrep := planImport(t, s, ctx, importer.RiwayatPangkat, rw)
+	rsum, err := s.ApplyImport(ctx, rrep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rsum.Text(); got != "Impor selesai: 1 entri riwayat pangkat baru." {
+		t.Fatalf("summary %q", got)
+	}
+	rs, _ := s.Riwayat(ctx, id, domain.RwPangkat)
+	if len(rs) != 1 || rs[0].Pangkat.TMT != (domain.Date{Year: 2019, Month: 4, Day: 1}) {
+		t.Fatalf("riwayat pangkat %+v", rs)
+	}
+	assertClean(t, s)
+
+	// A newer golongan without its TMT: nothing changes, the row says why.
+	g = importGrid([]string{"NIP", "GOL/RUANG"}, []string{e.NIP, "III/c"})
+	rep = planImport(t, s, ctx, importer.Pegawai, g)
+	if r := rep.Rows[0]; r.Action != importer.Unchanged || len(r.Warnings) != 1 ||
+		!strings.HasPrefix(r.Warnings[0], "Golongan tetap III/b (di berkas III/c)") {
+		t.Fatalf("plan:\n%s", rep.Text())
+	}
+	got, _ = s.Employee(ctx, id)
+	if got.Golongan != "III/b" {
+		t.Fatalf("golongan %q", got.Golongan)
+	}
+
+	// A riwayat that moves two profiles counts each employee once.
+	rw = importGrid([]string{"NIP", "GOL", "TMT"}, []string{e.NIP, "III/c", "01-04-2023"}, []string{e.NIP, "III/d", "01-04-2027"})
+	rsum, err = s.ApplyImport(ctx, planImport(t, s, ctx, importer.RiwayatPangkat, rw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rsum.Text(); got != "Impor selesai: 2 entri riwayat pangkat baru, profil 1 pegawai ikut diperbarui." {
+		t.Fatalf("summary %q", got)
 	}
 	assertClean(t, s)
 }

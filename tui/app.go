@@ -654,6 +654,13 @@ func (m *Model) showHelp() {
 			b.WriteString("  " + fit(k.Key, 16) + " " + k.Desc + "\n")
 		}
 	}
+	// A screen with steps to explain (the import) adds a few lines.
+	if h, ok := m.top().(interface{ Help() []string }); ok {
+		b.WriteString("\n")
+		for _, l := range h.Help() {
+			b.WriteString("  " + l + "\n")
+		}
+	}
 	m.overlay = messageDialog(&m.c.Styles, "Bantuan", strings.TrimRight(b.String(), "\n"))
 }
 

@@ -62,7 +62,7 @@ func (f *fakeImport) ApplyImport(ctx context.Context, r importer.Report) (import
 		return importer.Summary{}, f.fail
 	}
 	f.applied = append(f.applied, r)
-	sum := importer.Summary{Skipped: r.Counts.Error}
+	sum := importer.Summary{Kind: r.Kind, Skipped: r.Counts.Error}
 	unitID := map[string]uint64{}
 	for _, u := range f.repo.units {
 		unitID[strings.ToLower(u.Name)] = u.ID

@@ -101,16 +101,32 @@ func (s *importScreen) Capturing() bool { return s.step == stepFile }
 // the summary) the app closes the screen as usual.
 func (s *importScreen) OwnsEsc() bool { return s.step == stepColumns || s.step == stepPreview }
 
+// Keys are short: with Esc, F1 and F10 the footer must fit 100 columns.
+// +/- (another title row) is told on the columns step itself and in Help.
 func (s *importScreen) Keys() []KeyHelp {
 	switch s.step {
 	case stepFile:
-		return []KeyHelp{{"Enter", "Baca berkas"}}
+		return []KeyHelp{{"Enter", "Baca berkas"}, {"Ctrl+U", "Kosongkan"}}
 	case stepColumns:
-		return []KeyHelp{{"↑↓", "Pilih kolom"}, {"←→", "Ganti bidang"}, {"+/-", "Baris judul"}, {"Enter", "Pratinjau"}}
+		return []KeyHelp{{"↑↓", "Kolom"}, {"←→", "Bidang"}, {"F6", "Kenali ulang"}, {"Enter", "Pratinjau"}}
 	case stepPreview:
-		return []KeyHelp{{"Tab", "Saring"}, {"Enter", "Rincian"}, {"Ctrl+S", "Terima impor"}, {"F5", "Pratinjau ulang"}}
+		return []KeyHelp{{"Tab", "Saring"}, {"Enter", "Rincian"}, {"Ctrl+S", "Simpan"}, {"F5", "Segarkan"}}
 	}
 	return nil
+}
+
+// Help explains the import's steps for the F1 overlay, which so far lists
+// only a screen's Keys; Model.showHelp shows these lines once it asks
+// screens for an optional Help() []string.
+func (s *importScreen) Help() []string {
+	return []string{
+		"1 Berkas: tulis jalur berkas XLSX atau CSV, lalu Enter. Ctrl+U mengosongkan isian.",
+		"2 Kolom: setiap kolom berkas diberi bidang asndesk. ←/→ hanya menawarkan bidang yang belum dipakai " +
+			"kolom lain; F6 mengenali ulang semua judul; +/- memilih baris judul lain.",
+		"3 Pratinjau: setiap baris berstatus baru, diperbarui, tidak berubah atau galat; ! berarti ada peringatan. " +
+			"Tab menyaring, Enter membuka rincian, F5 menyusun ulang setelah berkas diperbaiki.",
+		"Tidak ada yang disimpan sebelum Ctrl+S dan konfirmasi; semua baris disimpan sekaligus atau tidak sama sekali.",
+	}
 }
 
 type (
@@ -216,6 +232,15 @@ func (s *importScreen) Update(msg tea.Msg) tea.Cmd {
 func (s *importScreen) key(k tea.KeyMsg) tea.Cmd {
 	switch s.step {
 	case stepFile:
+		if k.String() == "ctrl+u" {
+			// The whole path, wherever the cursor is: a path is replaced,
+			// not edited.
+			if p := s.form.get("path"); p != nil {
+				p.input.SetValue("")
+				s.form.errors = map[string]string{}
+			}
+			return nil
+		}
 		if k.String() == "enter" {
 			if b, ok := s.form.onButton(); ok && b == 1 {
 				return pop(nil)
@@ -240,6 +265,10 @@ func (s *importScreen) key(k tea.KeyMsg) tea.Cmd {
 			s.cycleField(1)
 		case "enter", "ctrl+s":
 			return s.plan()
+		case "f6":
+			// Back to the titles as recognised, after manual changes.
+			s.mapping = importer.AutoMap(s.kind, s.grid)
+			s.listColumns()
 		case "+", "=", "-":
 			// The title row was guessed wrong: take the next or previous
 			// row's titles instead.
@@ -277,7 +306,8 @@ func (s *importScreen) key(k tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// listHead is about how many lines sit above the lists.
+// listHead is about how many lines sit above the lists before the first
+// view has measured them.
 const listHead = 6
 
 func (s *importScreen) mouse(m tea.MouseMsg) tea.Cmd {
@@ -301,8 +331,14 @@ func (s *importScreen) mouse(m tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// page is how many list rows fit under the step's heading.
-func (s *importScreen) page() int { return max(1, s.h-listHead-1) }
+// page is how many list rows fit under the step's heading, as the last
+// view laid it out.
+func (s *importScreen) page() int {
+	if s.top > 0 {
+		return max(1, s.h-s.top)
+	}
+	return max(1, s.h-listHead-1)
+}
 
 // listColumns keeps the columns with a title or a value: exports often
 // carry dozens of empty columns.
@@ -320,25 +356,28 @@ func (s *importScreen) listColumns() {
 	s.colCur.move(0, len(s.cols), s.page())
 }
 
-// cycleField gives the selected column the next (or previous) field;
-// a field another column had moves here (one column per field).
+// cycleField gives the selected column the next (or previous) field
+// among "(abaikan)" and the fields no other column has, wrapping at both
+// ends: choosing a field for one column never takes it from another.
 func (s *importScreen) cycleField(d int) {
 	if len(s.cols) == 0 {
 		return
 	}
 	c := s.cols[s.colCur.cursor]
-	opts := append([]importer.Field{importer.None}, s.kind.Fields()...)
+	cur := s.mapping.Fields[c]
+	opts := []importer.Field{importer.None}
+	for _, f := range s.kind.Fields() {
+		if f == cur || s.mapping.Column(f) < 0 {
+			opts = append(opts, f)
+		}
+	}
 	i := 0
 	for j, f := range opts {
-		if f == s.mapping.Fields[c] {
+		if f == cur {
 			i = j
 		}
 	}
-	next := opts[(i+d+len(opts))%len(opts)]
-	if other := s.mapping.Column(next); next != importer.None && other >= 0 {
-		s.mapping.Fields[other] = importer.None
-	}
-	s.mapping.Fields[c] = next
+	s.mapping.Fields[c] = opts[(i+d+len(opts))%len(opts)]
 }
 
 func (s *importScreen) applyFilter() {
@@ -358,11 +397,9 @@ func (s *importScreen) detail() tea.Cmd {
 		return nil
 	}
 	r := s.report.Rows[s.shown[s.list.cursor]]
-	lines := r.Details()
-	// The dialog does not scroll: keep it inside the screen.
-	if limit := max(3, s.h-8); len(lines) > limit {
-		more := len(lines) - limit + 1
-		lines = append(lines[:limit-1:limit-1], "… dan "+itoa(more)+" baris lagi (lihat laporan lengkap lewat asndesk import --dry-run).")
+	var lines []string
+	for _, l := range r.Details() {
+		lines = append(lines, inert(l)) // one line each: inert on the join would print ↵
 	}
 	if len(lines) == 0 {
 		switch r.Action {
@@ -372,7 +409,18 @@ func (s *importScreen) detail() tea.Cmd {
 			lines = []string{"Ditambahkan sebagai data baru."}
 		}
 	}
-	return showDialog(messageDialog(&s.c.Styles, r.Title(), inert(strings.Join(lines, "\n"))))
+	// The dialog does not scroll: keep its wrapped lines inside the screen.
+	inner, limit := min(64, max(30, s.w-10)), max(3, s.h-6)
+	used := 0
+	for i, l := range lines {
+		n := strings.Count(ansi.Wordwrap(l, inner, " "), "\n") + 1
+		if used+n > limit-1 && i < len(lines)-1 {
+			lines = append(lines[:i:i], "… dan "+itoa(len(lines)-i)+" baris lagi (laporan lengkap: asndesk import --dry-run).")
+			break
+		}
+		used += n
+	}
+	return showDialog(messageDialog(&s.c.Styles, r.Title(), strings.Join(lines, "\n")))
 }
 
 // confirm asks before writing, naming what will be written.
@@ -436,7 +484,8 @@ func (s *importScreen) columnsView(above int) []string {
 		sheet = "CSV"
 	}
 	out := []string{wrap(st.Muted.Render(inert(sheet+", judul kolom di baris "+itoa(s.mapping.Header+1)+
-		". Pilih bidang setiap kolom dengan ←/→; kolom \"(abaikan)\" tidak dibaca.")), s.w),
+		". Pilih bidang setiap kolom dengan ←/→ (bidang yang sudah dipakai kolom lain tidak ditawarkan); "+
+		"kolom \"(abaikan)\" tidak dibaca. F6 mengenali ulang judul, +/- memilih baris judul lain.")), s.w),
 		st.TableHeader.Render(fit("KOLOM DI BERKAS", 30) + "   " + fit("Bidang asndesk", 22) + " Contoh isi")}
 	if len(s.cols) == 0 {
 		return append(out, st.Muted.Render("Berkas ini tidak berisi kolom."))
@@ -480,7 +529,20 @@ func (s *importScreen) previewView(above int) []string {
 	if len(s.report.NewUnits) > 0 {
 		out = append(out, clip(st.FieldWarning.Render(inert("Unit kerja baru: "+strings.Join(s.report.NewUnits, ", "))), s.w))
 	}
-	out = append(out, st.TableHeader.Render(fit("Baris", 7)+fit("Status", 14)+fit("NIP", 19)+fit("Nama", 24)+"Keterangan"))
+	if s.report.Counts.Warning > 0 {
+		out = append(out, clip(st.Muted.Render("! = baris dengan peringatan; Enter membuka rinciannya."), s.w))
+	}
+	// The ignored columns when the list still has room: at least the rows
+	// there are, or a screen of 20 lines.
+	if ign := s.report.IgnoredLine(); ign != "" && (s.h >= 20 || s.h-len(out)-2 >= len(s.shown)) {
+		out = append(out, clip(st.Muted.Render(inert(ign)), s.w))
+	}
+	// Keterangan takes what the fixed columns leave; the name gives some
+	// of its width back on narrow screens.
+	const fixed = 2 + 6 + 14 + 19
+	nameW := max(12, min(20, (s.w-fixed)/3))
+	noteW := max(10, s.w-fixed-nameW)
+	out = append(out, st.TableHeader.Render(fit("  Baris", 8)+fit("Status", 14)+fit("NIP", 19)+fit("Nama", nameW)+fit("Keterangan", noteW)))
 	if len(s.shown) == 0 {
 		return append(out, st.Muted.Render("Tidak ada baris dengan status ini."))
 	}
@@ -489,11 +551,11 @@ func (s *importScreen) previewView(above int) []string {
 	end := min(len(s.shown), s.list.offset+page)
 	for i := s.list.offset; i < end; i++ {
 		r := s.report.Rows[s.shown[i]]
-		status := r.Action.Label()
+		mark := "  "
 		if r.Action != importer.Error && len(r.Warnings) > 0 {
-			status += " !"
+			mark = "! "
 		}
-		line := clip(fit(itoa(r.Line), 7)+fit(status, 14)+fit(r.NIP, 19)+fit(r.Nama, 24)+inert(rowNote(r)), s.w)
+		line := clip(mark+fit(itoa(r.Line), 6)+fit(r.Action.Label(), 14)+fit(r.NIP, 19)+fit(r.Nama, nameW-1)+" "+fit(rowNote(r), noteW), s.w)
 		switch {
 		case i == s.list.cursor:
 			line = st.RowSelected.Render(line)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"testing"
 
 	"asndesk/domain"
@@ -9,9 +10,11 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 )
 
-// simpegGrid is a SIMPEG-like sheet: a title row above the column titles,
-// one existing employee with a new golongan, one new employee in a new
-// unit, one NIP Excel rounded, and a column asndesk does not know.
+// simpegGrid is a SIMPEG-like sheet in capitals: a title row above the
+// column titles, one existing employee with a new gelar and golongan (her
+// name differs in case only), one new employee in a new unit without a
+// TMT, one NIP Excel rounded, one existing employee whose golongan the file
+// cannot date, and a column asndesk does not know.
 func simpegGrid() importer.Grid {
 	t := func(s ...string) []importer.Cell {
 		out := make([]importer.Cell, len(s))
@@ -22,10 +25,11 @@ func simpegGrid() importer.Grid {
 	}
 	return importer.Grid{Sheet: "Pegawai", Rows: [][]importer.Cell{
 		t("DAFTAR PEGAWAI KECAMATAN CONTOH"),
-		t("NO", "NIP BARU", "NAMA", "GOL/RUANG", "UNOR", "KETERANGAN"),
-		t("1", "198609262015052001", "Siti Aminah", "III/c", "Sekretariat", ""),
-		t("2", "199203142019031004", "Rudi Hartono", "III/a", "Seksi Kesejahteraan Sosial", "baru"),
-		{{Text: "3"}, {Text: "1.98501012010011E+17", Number: true}, {Text: "Ani"}, {Text: "II/c"}, {Text: "Sekretariat"}},
+		t("NO", "NIP BARU", "NAMA", "GELAR BLK", "GOL/RUANG", "TMT GOL", "UNOR", "KETERANGAN"),
+		t("1", "198609262015052001", "SITI AMINAH", "M.Kom.", "III/c", "01-04-2026", "SEKRETARIAT", ""),
+		t("2", "199203142019031004", "RUDI HARTONO", "", "III/a", "", "Seksi Kesejahteraan Sosial", "baru"),
+		{{Text: "3"}, {Text: "198501012010011000", Number: true}, {Text: "ANI"}, {}, {Text: "II/c"}, {}, {Text: "Sekretariat"}},
+		t("4", "199001152023211005", "YOHANES WENDA", "", "IX", "", "", ""),
 	}}
 }
 
@@ -34,6 +38,7 @@ func importHarness(t *testing.T) (*harness, *fakeImport) {
 	h := withDemo(t, 110, 30)
 	imp := newFakeImport(h.repo)
 	imp.files["D:\\unduhan\\pegawai.xlsx"] = simpegGrid()
+	imp.files["D:\\unduhan\\pegawai-2.xlsx"] = simpegGrid()
 	h.m.c.Import = imp
 	h.send(pushMsg{newImportScreen(h.m.c, importer.Pegawai)})
 	return h, imp
@@ -48,7 +53,12 @@ func TestImportScreenSteps(t *testing.T) {
 		h.typeText("D:\\salah.xlsx")
 		h.keys("enter")
 		requireContains(t, h.view(), "Berkas D:\\salah.xlsx tidak ditemukan. Periksa nama dan foldernya.", "1 Berkas")
-		h.keys("ctrl+u")
+		// Ctrl+U empties the whole path, wherever the cursor is.
+		h.keys("left", "left", "ctrl+u")
+		if v := h.m.top().(*importScreen).form.get("path").value(); v != "" {
+			t.Fatalf("path %q after Ctrl+U", v)
+		}
+		requireAbsent(t, h.view(), "tidak ditemukan")
 	})
 	t.Run("columns", func(t *testing.T) {
 		h.typeText("D:\\unduhan\\pegawai.xlsx")
@@ -56,16 +66,64 @@ func TestImportScreenSteps(t *testing.T) {
 		golden.RequireEqual(t, []byte(h.view()))
 	})
 	s := h.m.top().(*importScreen)
+	auto := append([]importer.Field(nil), s.mapping.Fields...)
 	t.Run("change a field", func(t *testing.T) {
-		// KETERANGAN is the last listed column; → gives it NIP, which
-		// leaves NIP BARU: one column per field.
+		// KETERANGAN is the last listed column. → offers only fields no
+		// other column has: NIP, NAMA and the rest stay where they are.
 		h.keys("end", "right")
-		if s.mapping.Fields[5] != importer.FNIP || s.mapping.Fields[1] != importer.None {
+		want := append(append([]importer.Field(nil), auto[:7]...), importer.FGelarDepan)
+		if !slices.Equal(s.mapping.Fields, want) {
+			t.Fatalf("mapping %v, want %v", s.mapping.Fields, want)
+		}
+		// ← goes back to (abaikan) and on round to the last free field.
+		h.keys("left")
+		if s.mapping.Fields[7] != importer.None {
 			t.Fatalf("mapping %v", s.mapping.Fields)
 		}
-		h.keys("left", "home", "down", "right")
-		if s.mapping.Fields[5] != importer.None || s.mapping.Fields[1] != importer.FNIP {
+		h.keys("left")
+		if s.mapping.Fields[7] != importer.FTahunLulus {
+			t.Fatalf("← from (abaikan) gave %v", s.mapping.Fields[7])
+		}
+		h.keys("right")
+		if s.mapping.Fields[7] != importer.None {
+			t.Fatalf("→ from the last field gave %v", s.mapping.Fields[7])
+		}
+		// A full round offers every free field once and never touches
+		// another column.
+		seen := map[importer.Field]bool{}
+		for {
+			h.keys("right")
+			f := s.mapping.Fields[7]
+			if f == importer.None {
+				break
+			}
+			if seen[f] || slices.Contains(auto, f) || len(seen) > 40 {
+				t.Fatalf("offered %v twice or in use; seen %v", f, seen)
+			}
+			seen[f] = true
+			if !slices.Equal(s.mapping.Fields[:7], auto[:7]) {
+				t.Fatalf("another column changed: %v", s.mapping.Fields)
+			}
+		}
+		used := 0 // fields the titles gave
+		for _, f := range auto {
+			if f != importer.None {
+				used++
+			}
+		}
+		if len(seen) != len(importer.Pegawai.Fields())-used {
+			t.Fatalf("offered %d fields: %v", len(seen), seen)
+		}
+	})
+	t.Run("F6 recognises the titles again", func(t *testing.T) {
+		h.keys("home", "down", "down", "right") // NAMA → the next free field
+		if s.mapping.Fields[2] != importer.FGelarDepan {
 			t.Fatalf("mapping %v", s.mapping.Fields)
+		}
+		requireContains(t, h.view(), "F6 Kenali ulang", "F10 Keluar", "+/- memilih baris judul lain")
+		h.keys("f6")
+		if !slices.Equal(s.mapping.Fields, auto) {
+			t.Fatalf("after F6 %v, want %v", s.mapping.Fields, auto)
 		}
 	})
 	t.Run("title row", func(t *testing.T) {
@@ -85,14 +143,20 @@ func TestImportScreenSteps(t *testing.T) {
 		golden.RequireEqual(t, []byte(h.view()))
 	})
 	t.Run("filter and detail", func(t *testing.T) {
-		h.keys("tab", "tab", "tab", "tab", "tab") // Tidak berubah
-		requireContains(t, h.view(), "Tidak ada baris dengan status ini.")
-		h.keys("enter")                  // nothing to open
-		h.keys("shift+tab", "shift+tab") // Galat
-		requireContains(t, h.view(), "Ani", "NIP tertulis")
+		h.keys("tab", "tab", "tab") // Galat
+		requireContains(t, h.view(), "ANI", "NIP 1985010120100")
 		h.keys("enter")
 		golden.RequireEqual(t, []byte(h.view()))
-		h.keys("esc", "tab", "tab", "tab") // back to Semua
+		h.keys("esc", "shift+tab") // Diperbarui
+		h.keys("enter")
+		v := h.view()
+		// One line per change; the name differs in case only and is no change.
+		requireContains(t, v, "Baris 3 — diperbarui — 198609262015052001 Siti Aminah", "│  GELAR BELAKANG: «S.Kom.» → «M.Kom.»",
+			"│  GOLONGAN: «III/b» → «III/c»")
+		requireAbsent(t, v, "↵", "NAMA:")
+		h.keys("esc", "tab", "tab", "tab") // Tidak berubah
+		requireContains(t, h.view(), "! 6     tidak berubah", "Golongan tetap VII (di ber")
+		h.keys("tab") // back to Semua
 	})
 	t.Run("mouse", func(t *testing.T) {
 		// The list's first row is line 8 of the content; the content box
@@ -103,7 +167,8 @@ func TestImportScreenSteps(t *testing.T) {
 			t.Fatalf("cursor %d after a click on the second row (top %d, shown %v, filter %d)", s.list.cursor, s.top, s.shown, s.filter)
 		}
 		h.click(50, top+1)
-		requireContains(t, h.view(), "Baris 4 — baru — 199203142019031004 Rudi Hartono", "peringatan: Unit kerja «Seksi Kesejahteraan Sosial» belum ada;")
+		requireContains(t, h.view(), "Baris 4 — baru — 199203142019031004 RUDI HARTONO", "peringatan: Unit kerja «Seksi Kesejahteraan Sosial» belum ada;",
+			"peringatan: Golongan III/a dicatat di profil")
 		h.keys("esc")
 	})
 	t.Run("esc steps back keeping the mapping", func(t *testing.T) {
@@ -122,6 +187,22 @@ func TestImportScreenSteps(t *testing.T) {
 			}
 		}
 		h.keys("enter")
+	})
+	t.Run("another file is recognised afresh", func(t *testing.T) {
+		h.keys("esc")
+		h.keys("home", "down", "down", "right") // NAMA → GELAR DEPAN
+		if slices.Equal(s.mapping.Fields, auto) {
+			t.Fatal("the mapping did not change")
+		}
+		h.keys("esc", "ctrl+u")
+		h.typeText("D:\\unduhan\\pegawai-2.xlsx")
+		h.keys("enter")
+		if !slices.Equal(s.mapping.Fields, auto) {
+			t.Fatalf("mapping %v, want %v", s.mapping.Fields, auto)
+		}
+		h.keys("esc", "ctrl+u")
+		h.typeText("D:\\unduhan\\pegawai.xlsx")
+		h.keys("enter", "enter")
 	})
 	t.Run("confirm", func(t *testing.T) {
 		h.keys("ctrl+s")
@@ -148,7 +229,8 @@ func TestImportScreenSteps(t *testing.T) {
 				siti = e
 			}
 		}
-		if rudi.ID == 0 || h.m.c.UnitName(rudi.UnitID) != "Seksi Kesejahteraan Sosial" || siti.Golongan != "III/c" {
+		if rudi.ID == 0 || h.m.c.UnitName(rudi.UnitID) != "Seksi Kesejahteraan Sosial" || rudi.Golongan != "III/a" ||
+			siti.Golongan != "III/c" || siti.GelarBelakang != "M.Kom." || siti.Nama != "Siti Aminah" {
 			t.Fatalf("rudi %+v siti %+v", rudi, siti)
 		}
 	})
@@ -163,6 +245,8 @@ func TestImportScreenNothingToWrite(t *testing.T) {
 	h.typeText("D:\\galat.csv")
 	h.keys("enter", "enter")
 	requireContains(t, h.view(), "Baru: 0  Diperbarui: 0  Tidak berubah: 0  Galat: 1")
+	h.keys("tab")
+	requireContains(t, h.view(), "Tidak ada baris dengan status ini.")
 	h.keys("ctrl+s")
 	requireContains(t, h.view(), "Tidak ada baris yang dapat diimpor: semua baris bergalat atau sudah sama dengan data.")
 	if len(imp.applied) != 0 {
@@ -197,5 +281,5 @@ func TestImportScreenRiwayatPangkat(t *testing.T) {
 	h.keys("ctrl+s")
 	requireContains(t, h.view(), "Simpan 1 entri riwayat pangkat baru? 1 baris bergalat dilewati.")
 	h.keys("y")
-	requireContains(t, h.view(), "Impor selesai: 0 pegawai baru, 0 diperbarui, 1 entri riwayat, 0 unit kerja baru; 1 baris")
+	requireContains(t, h.view(), "Impor selesai: 1 entri riwayat pangkat baru; 1 baris bergalat dilewati.")
 }

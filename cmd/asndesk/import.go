@@ -15,11 +15,14 @@ import (
 const importHelp = `Pemakaian: asndesk import employees|riwayat-pangkat|riwayat-jabatan [--db BERKAS] [--dry-run] [--lewati-galat] BERKAS
 Mengimpor pegawai, riwayat pangkat atau riwayat jabatan dari lembar kerja
 XLSX (Excel) atau CSV, misalnya unduhan SIASN/SIMPEG atau ekspor asndesk
-sendiri. Judul kolom dikenali otomatis (NIP, NAMA, GOL/RUANG, TMT GOLONGAN,
-UNOR, ...); baris judul boleh berada di bawah baris judul laporan.
+sendiri. Judul kolom dikenali otomatis (NIP, NAMA, GELAR BLK, GOL/RUANG,
+TMT GOLONGAN, UNOR, ...); baris judul boleh berada di bawah baris judul
+laporan. Kolom yang tidak dikenali tidak dibaca dan disebut di laporan.
 Laporan setiap baris dicetak lebih dahulu: baru, diperbarui, galat,
 peringatan. Pegawai dicocokkan menurut NIP; hanya sel yang terisi yang
-mengubah data. Unit kerja yang belum ada dibuat.
+mengubah data. Unit kerja yang belum ada dibuat. Tanpa TMT GOLONGAN atau
+TMT JABATAN, golongan dan jabatan pegawai baru dicatat di profil tanpa
+riwayat, dan golongan atau jabatan pegawai yang sudah ada tidak diubah.
   --db BERKAS      berkas data
   --dry-run        hanya laporan, tidak ada yang disimpan
   --lewati-galat   simpan baris yang benar walaupun ada baris bergalat

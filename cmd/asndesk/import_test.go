@@ -99,9 +99,9 @@ func writeCSV(t *testing.T, text string) string {
 
 func TestImportCommand(t *testing.T) {
 	db := demoDB(t, "10")
-	good := "198501012010011001;Budi Santoso;III/b;01-04-2020;Bidang Impor"
-	bad := "1,98501E+17;Ani;II/c;;"
-	file := writeCSV(t, "NIP BARU;NAMA;GOL/RUANG;TMT GOL;UNOR\n"+good+"\n"+bad+"\n")
+	good := "198501012010011001;010101010;Budi Santoso;S.Kom.;III/b;01-04-2020;Bidang Impor;pindahan"
+	bad := "1,98501E+17;;Ani;;II/c;;;"
+	file := writeCSV(t, "NIP BARU;NIP LAMA;NAMA;GELAR BLK;GOL/RUANG;TMT GOL;UNOR;KETERANGAN\n"+good+"\n"+bad+"\n")
 
 	t.Run("dry run", func(t *testing.T) {
 		out, err := importCmd(t, "employees", "--dry-run", "--db", db, file)
@@ -109,7 +109,7 @@ func TestImportCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, want := range []string{"Baru: 1  Diperbarui: 0  Tidak berubah: 0  Galat: 1  Peringatan: 1",
-			"Unit kerja baru: Bidang Impor", "Baris 3 — galat — Ani",
+			"Unit kerja baru: Bidang Impor", "Kolom tidak dibaca: B «NIP LAMA», H «KETERANGAN»\n", "Baris 3 — galat — Ani",
 			"galat: NIP tertulis 1,98501E+17: Excel mengubahnya menjadi angka ilmiah",
 			"Uji coba (--dry-run): tidak ada yang disimpan."} {
 			if !strings.Contains(out, want) {
@@ -136,8 +136,28 @@ func TestImportCommand(t *testing.T) {
 	t.Run("riwayat pangkat", func(t *testing.T) {
 		f := writeCSV(t, "NIP,GOLONGAN,TMT GOLONGAN,NOMOR SK\n198501012010011001,III/c,01-04-2024,823/1/2024\n")
 		out, err := importCmd(t, "riwayat-pangkat", "--db", db, f)
-		if err != nil || !strings.Contains(out, "Impor selesai: 0 pegawai baru, 0 diperbarui, 1 entri riwayat, 0 unit kerja baru.") {
+		if err != nil || !strings.Contains(out, "Impor selesai: 1 entri riwayat pangkat baru, profil 1 pegawai ikut diperbarui.") {
 			t.Fatalf("%v\n%s", err, out)
+		}
+	})
+	t.Run("no tmt", func(t *testing.T) {
+		// A newer golongan without its TMT changes nothing, and says why;
+		// the gelar from the file was kept and is unchanged too.
+		f := writeCSV(t, "NIP,GELAR BLK,GOLONGAN\n198501012010011001,S.Kom.,IV/a\n")
+		out, err := importCmd(t, "employees", "--dry-run", "--db", db, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"Baru: 0  Diperbarui: 0  Tidak berubah: 1  Galat: 0  Peringatan: 1",
+			"Baris 2 — tidak berubah — 198501012010011001 Budi Santoso",
+			"  peringatan: Golongan tetap III/c (di berkas IV/a) karena berkas tidak memuat kolom TMT GOLONGAN; " +
+				"impor riwayat pangkat dengan TMT-nya untuk mengubahnya."} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("missing %q in\n%s", want, out)
+			}
+		}
+		if code, out, _ := runCmd(t, "check", "--db", db); code != 0 {
+			t.Fatalf("check: %s", out)
 		}
 	})
 	t.Run("bad file", func(t *testing.T) {

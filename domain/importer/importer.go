@@ -117,6 +117,7 @@ const (
 	FTMTJabatan       Field = "tmt_jabatan"
 	FUnit             Field = "unit"
 	FPendidikan       Field = "pendidikan"
+	FTahunLulus       Field = "tahun_lulus"
 	FNomorSK          Field = "nomor_sk"
 	FTanggalSK        Field = "tanggal_sk"
 	FJenisKP          Field = "jenis_kp"
@@ -133,38 +134,42 @@ type fieldInfo struct {
 // (doc.EmployeesSheet), so an export imports back unchanged; the aliases
 // are what SIASN and SIMPEG exports commonly call the column.
 var infos = map[Field]fieldInfo{
-	FNIP:              {"NIP", []string{"NIP", "NIP BARU", "NIP 18", "NIP/NI PPPK", "NI PPPK", "NIPBARU", "NIP18"}},
-	FNama:             {"NAMA", []string{"NAMA", "NAMA PEGAWAI", "NAMA LENGKAP", "NAMA ASN", "NAMA TANPA GELAR"}},
-	FGelarDepan:       {"GELAR DEPAN", []string{"GELAR DEPAN", "GLR DEPAN"}},
-	FGelarBelakang:    {"GELAR BELAKANG", []string{"GELAR BELAKANG", "GLR BELAKANG"}},
-	FTempatLahir:      {"TEMPAT LAHIR", []string{"TEMPAT LAHIR", "TMP LAHIR", "TEMPAT LAHIR NAMA"}},
-	FTanggalLahir:     {"TANGGAL LAHIR", []string{"TANGGAL LAHIR", "TGL LAHIR", "TGLLAHIR"}},
-	FTempatTanggal:    {"TEMPAT/TANGGAL LAHIR", []string{"TEMPAT/TANGGAL LAHIR", "TEMPAT TGL LAHIR", "TEMPAT, TANGGAL LAHIR", "TTL"}},
-	FJenisKelamin:     {"JENIS KELAMIN", []string{"JENIS KELAMIN", "JK", "KELAMIN", "L/P"}},
+	FNIP:              {"NIP", []string{"NIP", "NIP BARU", "NIP 18", "NIP/NI PPPK", "NI PPPK", "NIPBARU", "NIP18", "NIP PPPK", "NOMOR INDUK PEGAWAI"}},
+	FNama:             {"NAMA", []string{"NAMA", "NAMA PEGAWAI", "NAMA LENGKAP", "NAMA ASN", "NAMA TANPA GELAR", "NAMA PNS"}},
+	FGelarDepan:       {"GELAR DEPAN", []string{"GELAR DEPAN", "GLR DEPAN", "GELAR DPN", "GLR DPN", "GELAR DEPAN NAMA"}},
+	FGelarBelakang:    {"GELAR BELAKANG", []string{"GELAR BELAKANG", "GLR BELAKANG", "GELAR BLK", "GLR BLK", "GELAR BLKG", "GLR BLKG", "GELAR BELAKANG NAMA"}},
+	FTempatLahir:      {"TEMPAT LAHIR", []string{"TEMPAT LAHIR", "TMP LAHIR", "TEMPAT LAHIR NAMA", "TEMPAT LHR", "TMP LHR", "TMPT LAHIR", "TPT LAHIR"}},
+	FTanggalLahir:     {"TANGGAL LAHIR", []string{"TANGGAL LAHIR", "TGL LAHIR", "TGLLAHIR", "TGL LHR", "TANGGAL LHR", "TGL LAHIR PEGAWAI"}},
+	FTempatTanggal:    {"TEMPAT/TANGGAL LAHIR", []string{"TEMPAT/TANGGAL LAHIR", "TEMPAT TGL LAHIR", "TEMPAT, TANGGAL LAHIR", "TTL", "TMP/TGL LAHIR", "TEMPAT/TGL LHR", "TMP/TGL LHR"}},
+	FJenisKelamin:     {"JENIS KELAMIN", []string{"JENIS KELAMIN", "JK", "KELAMIN", "L/P", "JNS KELAMIN", "JNS KEL", "JENIS KEL", "SEX"}},
 	FAgama:            {"AGAMA", []string{"AGAMA", "AGAMA NAMA"}},
-	FStatusPerkawinan: {"STATUS PERKAWINAN", []string{"STATUS PERKAWINAN", "STATUS KAWIN", "PERKAWINAN", "JENIS KAWIN"}},
-	FNIK:              {"NIK", []string{"NIK", "NO KTP", "NOMOR KTP", "NOMOR INDUK KEPENDUDUKAN"}},
-	FAlamat:           {"ALAMAT", []string{"ALAMAT", "ALAMAT RUMAH"}},
-	FNomorHP:          {"NO HP", []string{"NO HP", "NOMOR HP", "HP", "NO TELP", "NOMOR TELEPON", "TELEPON"}},
+	FStatusPerkawinan: {"STATUS PERKAWINAN", []string{"STATUS PERKAWINAN", "STATUS KAWIN", "PERKAWINAN", "JENIS KAWIN", "STS KAWIN", "STATUS NIKAH", "STATUS PERNIKAHAN", "JENIS KAWIN NAMA"}},
+	FNIK:              {"NIK", []string{"NIK", "NO KTP", "NOMOR KTP", "NOMOR INDUK KEPENDUDUKAN", "NIK KTP", "NOMOR NIK"}},
+	FAlamat:           {"ALAMAT", []string{"ALAMAT", "ALAMAT RUMAH", "ALAMAT TINGGAL"}},
+	FNomorHP:          {"NO HP", []string{"NO HP", "NOMOR HP", "HP", "NO TELP", "NOMOR TELEPON", "TELEPON", "NO HP/WA", "NOMOR HP/WA", "NO TELP/HP"}},
 	FEmail:            {"EMAIL", []string{"EMAIL", "E-MAIL", "ALAMAT EMAIL", "EMAIL GOV"}},
-	FJenisPegawai:     {"JENIS PEGAWAI", []string{"JENIS PEGAWAI", "JENIS ASN", "JENIS PEGAWAI NAMA"}},
-	FStatus:           {"STATUS PEGAWAI", []string{"STATUS PEGAWAI", "KEDUDUKAN HUKUM", "STATUS KEPEGAWAIAN", "KEDUDUKAN HUKUM NAMA", "KEDUDUKAN"}},
-	FTMTCPNS:          {"TMT CPNS", []string{"TMT CPNS"}},
+	FJenisPegawai:     {"JENIS PEGAWAI", []string{"JENIS PEGAWAI", "JENIS ASN", "JENIS PEGAWAI NAMA", "JNS PEGAWAI"}},
+	FStatus:           {"STATUS PEGAWAI", []string{"STATUS PEGAWAI", "KEDUDUKAN HUKUM", "STATUS KEPEGAWAIAN", "KEDUDUKAN HUKUM NAMA", "KEDUDUKAN", "KEDUDUKAN PEGAWAI", "STS PEGAWAI"}},
+	FTMTCPNS:          {"TMT CPNS", []string{"TMT CPNS", "TMT CAPEG"}},
 	FTMTPNS:           {"TMT PNS", []string{"TMT PNS"}},
 	FTMTKontrak:       {"TMT KONTRAK", []string{"TMT KONTRAK", "TMT PPPK", "TMT PERJANJIAN KERJA", "MULAI KONTRAK"}},
 	FAkhirKontrak:     {"AKHIR KONTRAK", []string{"AKHIR KONTRAK", "AKHIR PERJANJIAN KERJA", "SELESAI KONTRAK", "TMT AKHIR KONTRAK"}},
-	FGolongan:         {"GOLONGAN", []string{"GOLONGAN", "GOL", "GOL/RUANG", "GOLONGAN RUANG", "PANGKAT/GOL", "PANGKAT GOLONGAN", "GOLONGAN AKHIR", "GOL AKHIR", "GOL AKHIR NAMA", "GOLONGAN ID", "GOL AKHIR ID", "PANGKAT/GOLONGAN"}},
-	FTMTGolongan:      {"TMT GOLONGAN", []string{"TMT GOLONGAN", "TMT GOL", "TMT PANGKAT", "TMT GOL AKHIR", "TMT GOLONGAN AKHIR"}},
-	FJenisJabatan:     {"JENIS JABATAN", []string{"JENIS JABATAN", "JENIS JABATAN NAMA"}},
-	FJenjang:          {"JENJANG", []string{"JENJANG", "JENJANG JABATAN"}},
-	FJabatan:          {"JABATAN", []string{"JABATAN", "NAMA JABATAN", "JABATAN AKHIR", "JABATAN NAMA"}},
-	FTMTJabatan:       {"TMT JABATAN", []string{"TMT JABATAN"}},
-	FUnit:             {"UNIT KERJA", []string{"UNIT KERJA", "UNIT", "UNOR", "SATUAN KERJA", "UNOR NAMA", "NAMA UNOR", "SATKER", "UNIT ORGANISASI"}},
-	FPendidikan:       {"PENDIDIKAN", []string{"PENDIDIKAN", "TINGKAT PENDIDIKAN", "PENDIDIKAN TERAKHIR", "TINGKAT PENDIDIKAN NAMA"}},
-	FNomorSK:          {"NO SK", []string{"NO SK", "NOMOR SK", "NOMOR SK PANGKAT", "NOMOR SK JABATAN"}},
-	FTanggalSK:        {"TGL SK", []string{"TGL SK", "TANGGAL SK"}},
-	FJenisKP:          {"JENIS KP", []string{"JENIS KP", "JENIS KENAIKAN PANGKAT", "JENIS KP NAMA"}},
-	FEselon:           {"ESELON", []string{"ESELON"}},
+	FGolongan: {"GOLONGAN", []string{"GOLONGAN", "GOL", "GOL/RUANG", "GOLONGAN RUANG", "PANGKAT/GOL", "PANGKAT GOLONGAN", "GOLONGAN AKHIR",
+		"GOL AKHIR", "GOL AKHIR NAMA", "GOLONGAN ID", "GOL AKHIR ID", "PANGKAT/GOLONGAN", "PANGKAT/GOL/RUANG", "GOL RUANG AKHIR",
+		"GOLONGAN NAMA"}},
+	FTMTGolongan: {"TMT GOLONGAN", []string{"TMT GOLONGAN", "TMT GOL", "TMT PANGKAT", "TMT GOL AKHIR", "TMT GOLONGAN AKHIR", "TMT GOL/RUANG",
+		"TMT GOLONGAN RUANG", "TMT PANGKAT/GOL"}},
+	FJenisJabatan: {"JENIS JABATAN", []string{"JENIS JABATAN", "JENIS JABATAN NAMA", "JNS JABATAN", "JENIS JAB"}},
+	FJenjang:      {"JENJANG", []string{"JENJANG", "JENJANG JABATAN"}},
+	FJabatan:      {"JABATAN", []string{"JABATAN", "NAMA JABATAN", "JABATAN AKHIR", "JABATAN NAMA", "JABATAN SEKARANG", "NAMA JABATAN AKHIR", "JBT"}},
+	FTMTJabatan:   {"TMT JABATAN", []string{"TMT JABATAN", "TMT JAB", "TMT JBT", "TMT JABATAN AKHIR"}},
+	FUnit:         {"UNIT KERJA", []string{"UNIT KERJA", "UNIT", "UNOR", "SATUAN KERJA", "UNOR NAMA", "NAMA UNOR", "SATKER", "UNIT ORGANISASI", "UNIT KERJA NAMA", "NAMA UNIT KERJA", "UNKER", "SUB UNIT KERJA"}},
+	FPendidikan:   {"PENDIDIKAN", []string{"PENDIDIKAN", "TINGKAT PENDIDIKAN", "PENDIDIKAN TERAKHIR", "TINGKAT PENDIDIKAN NAMA", "PENDIDIKAN AKHIR", "TK PENDIDIKAN", "PEND TERAKHIR", "TINGKAT PENDIDIKAN TERAKHIR"}},
+	FTahunLulus:   {"TAHUN LULUS", []string{"TAHUN LULUS", "THN LULUS", "TH LULUS", "TAHUN LULUS PENDIDIKAN"}},
+	FNomorSK:      {"NO SK", []string{"NO SK", "NOMOR SK", "NOMOR SK PANGKAT", "NOMOR SK JABATAN", "NO SK PANGKAT", "NO SK JABATAN"}},
+	FTanggalSK:    {"TGL SK", []string{"TGL SK", "TANGGAL SK", "TGL SK PANGKAT", "TANGGAL SK PANGKAT", "TGL SK JABATAN", "TANGGAL SK JABATAN"}},
+	FJenisKP:      {"JENIS KP", []string{"JENIS KP", "JENIS KENAIKAN PANGKAT", "JENIS KP NAMA"}},
+	FEselon:       {"ESELON", []string{"ESELON", "ESELON NAMA"}},
 }
 
 // Label is the field's name in the mapping screen and the report.
@@ -189,7 +194,7 @@ func (k Kind) Fields() []Field {
 	return []Field{FNIP, FNama, FGelarDepan, FGelarBelakang, FTempatLahir, FTanggalLahir, FTempatTanggal,
 		FJenisKelamin, FAgama, FStatusPerkawinan, FNIK, FAlamat, FNomorHP, FEmail, FJenisPegawai, FStatus,
 		FTMTCPNS, FTMTPNS, FTMTKontrak, FAkhirKontrak, FGolongan, FTMTGolongan, FJenisJabatan, FJenjang,
-		FJabatan, FTMTJabatan, FUnit, FPendidikan}
+		FJabatan, FTMTJabatan, FUnit, FPendidikan, FTahunLulus}
 }
 
 // headerKey is how header names are compared: case, spaces, dots,
@@ -315,6 +320,26 @@ func (m Mapping) Samples(g Grid, c, n int) []string {
 	for r := m.Header + 1; r < len(g.Rows) && len(out) < n; r++ {
 		if t := strings.TrimSpace(g.cell(r, c).Text); t != "" {
 			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Ignored names the columns no field reads that have a title or a value
+// below it: the title's column letter and the title ("F «KETERANGAN»"), or
+// "kolom G (tanpa judul)".
+func (m Mapping) Ignored(g Grid) []string {
+	var out []string
+	heads := m.Headers(g)
+	for c, h := range heads {
+		if m.Field(c) != None {
+			continue
+		}
+		switch {
+		case h != "":
+			out = append(out, ColumnName(c)+" «"+h+"»")
+		case len(m.Samples(g, c, 1)) > 0:
+			out = append(out, "kolom "+ColumnName(c)+" (tanpa judul)")
 		}
 	}
 	return out

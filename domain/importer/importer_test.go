@@ -224,9 +224,9 @@ func TestNIPAsAWholeNumberCellIsFine(t *testing.T) {
 
 func TestNewEmployeeFromSIMPEGStyleRow(t *testing.T) {
 	titles := []string{"NIP BARU", "NAMA", "TEMPAT/TANGGAL LAHIR", "L/P", "GOL/RUANG", "TMT GOL", "NAMA JABATAN",
-		"JENIS JABATAN", "UNOR", "TMT JABATAN", "PENDIDIKAN", "AGAMA", "NO HP"}
+		"JENIS JABATAN", "UNOR", "TMT JABATAN", "PENDIDIKAN", "TAHUN LULUS", "AGAMA", "NO HP"}
 	values := []string{nip1, "Budi Santoso", "Bandung, 01-01-1985", "Laki-laki", "Penata Muda Tk. I (III/b)",
-		"#43922", "Analis Kebijakan", "Fungsional", "Sekretariat", "01/04/2020", "S-1", "islam", "#81234567890"}
+		"#43922", "Analis Kebijakan", "Fungsional", "Sekretariat", "01/04/2020", "S-1", "#2007", "islam", "#81234567890"}
 	units := []domain.Unit{{ID: 7, Name: "Sekretariat"}}
 	row := oneRow(t, titles, values, nil, units)
 	if row.Action != New {
@@ -239,12 +239,18 @@ func TestNewEmployeeFromSIMPEGStyleRow(t *testing.T) {
 		t.Fatalf("employee %+v", e)
 	}
 	if len(row.Riwayat) != 3 || row.Riwayat[0].Pangkat.TMT != (domain.Date{Year: 2020, Month: 4, Day: 1}) ||
-		row.Riwayat[1].Jabatan.TMT != (domain.Date{Year: 2020, Month: 4, Day: 1}) {
+		row.Riwayat[1].Jabatan.TMT != (domain.Date{Year: 2020, Month: 4, Day: 1}) || row.Riwayat[2].Pendidikan.TahunLulus != 2007 {
 		t.Fatalf("riwayat %+v", row.Riwayat)
 	}
-	// Fungsional without a jenjang: imported, with the domain's warning.
-	if !contains(row.Warnings, "Jenjang jabatan fungsional belum dipilih.") {
+	// Fungsional without a jenjang, but the file has no JENJANG column:
+	// the import does not warn about what the file does not say.
+	if contains(row.Warnings, "Jenjang jabatan fungsional belum dipilih.") || len(row.Warnings) != 1 {
 		t.Fatalf("warnings %q", row.Warnings)
+	}
+	values[8] = "Sekretariat"
+	row = oneRow(t, append(titles, "JENJANG"), append(values, ""), nil, units)
+	if !contains(row.Warnings, "Jenjang jabatan fungsional belum dipilih.") {
+		t.Fatalf("with an empty JENJANG: warnings %q", row.Warnings)
 	}
 }
 
@@ -298,8 +304,8 @@ func existing() []domain.Employee {
 
 func TestUpdateListsOnlyMappedNonEmptyChanges(t *testing.T) {
 	units := []domain.Unit{{ID: 1, Name: "Sekretariat"}, {ID: 2, Name: "Bidang Umum"}}
-	g := textGrid([]string{"NIP", "NAMA", "GOLONGAN", "TMT GOLONGAN", "UNIT KERJA", "EMAIL"},
-		[]string{nip1, "Budi", "III/b", "01-04-2024", "Bidang Umum", ""})
+	g := textGrid([]string{"NIP", "NAMA", "GOLONGAN", "TMT GOLONGAN", "UNIT KERJA", "TMT JABATAN", "EMAIL"},
+		[]string{nip1, "Budi", "III/b", "01-04-2024", "Bidang Umum", "02-05-2024", ""})
 	rep := plan(t, Pegawai, g, existing(), units)
 	row := rep.Rows[0]
 	want := []Change{{FGolongan, "III/a", "III/b"}, {FUnit, "Sekretariat", "Bidang Umum"}}
@@ -309,7 +315,7 @@ func TestUpdateListsOnlyMappedNonEmptyChanges(t *testing.T) {
 	if row.Employee.ID != 5 || !row.Employee.Updated.Equal(existing()[0].Updated) {
 		t.Fatalf("update must carry the stored id and Updated: %+v", row.Employee)
 	}
-	if len(row.Riwayat) != 2 || row.Riwayat[0].EmployeeID != 5 {
+	if len(row.Riwayat) != 2 || row.Riwayat[0].EmployeeID != 5 || row.Riwayat[1].Jabatan.TMT != (domain.Date{Year: 2024, Month: 5, Day: 2}) {
 		t.Fatalf("riwayat %+v", row.Riwayat)
 	}
 	details := row.Details()
@@ -475,13 +481,13 @@ func BenchmarkPlan10000(b *testing.B) {
 
 func TestJabatanWithoutJenis(t *testing.T) {
 	// SIMPEG exports often have only the jabatan's name.
-	row := oneRow(t, []string{"NIP", "NAMA", "JABATAN"}, []string{nip1, "Budi", "Pengadministrasi Umum"}, nil, nil)
+	row := oneRow(t, []string{"NIP", "NAMA", "JABATAN", "TMT JABATAN"}, []string{nip1, "Budi", "Pengadministrasi Umum", "01-01-2020"}, nil, nil)
 	if row.Action != New || len(row.Riwayat) != 0 || row.Employee.NamaJabatan != "Pengadministrasi Umum" ||
 		!contains(row.Warnings, "Jenis jabatan belum diisi; jabatan disimpan pada profil tanpa riwayat jabatan.") {
 		t.Fatalf("%+v", row)
 	}
 	// A jenjang makes it a jabatan fungsional.
-	row = oneRow(t, []string{"NIP", "NAMA", "JABATAN", "JENJANG"}, []string{nip1, "Budi", "Pranata Komputer", "Ahli Muda"}, nil, nil)
+	row = oneRow(t, []string{"NIP", "NAMA", "JABATAN", "JENJANG", "TMT JABATAN"}, []string{nip1, "Budi", "Pranata Komputer", "Ahli Muda", "01-01-2020"}, nil, nil)
 	if row.Action != New || row.Employee.JenisJabatan != domain.Fungsional || len(row.Riwayat) != 1 {
 		t.Fatalf("%+v", row)
 	}
@@ -492,7 +498,7 @@ func TestLowerPendidikanThanTheRiwayatIsRefused(t *testing.T) {
 	emps[0].Pendidikan = "S2"
 	rw := map[uint64][]domain.Riwayat{5: {{ID: 3, EmployeeID: 5, Kind: domain.RwPendidikan,
 		Pendidikan: &domain.RwPendidikanData{Tingkat: "S2", TahunLulus: 2015}}}}
-	g := textGrid([]string{"NIP", "PENDIDIKAN"}, []string{nip1, "SMA"})
+	g := textGrid([]string{"NIP", "PENDIDIKAN", "TAHUN LULUS"}, []string{nip1, "SMA", "2003"})
 	rep, err := Plan(Input{Kind: Pegawai, Grid: g, Mapping: AutoMap(Pegawai, g), Employees: emps, Riwayat: rw, Today: today})
 	if err != nil {
 		t.Fatal(err)
@@ -509,5 +515,177 @@ func TestNIKTakenByAnotherActiveEmployee(t *testing.T) {
 	row := oneRow(t, []string{"NIP", "NAMA", "NIK"}, []string{nip2, "Sari", "3201010101850001"}, emps, nil)
 	if row.Action != Error || !reflect.DeepEqual(row.Errors, []string{"NIK 3201010101850001 sudah dipakai oleh Budi (pegawai aktif)."}) {
 		t.Fatalf("%v %q", row.Action.Label(), row.Errors)
+	}
+}
+
+func TestRoundedNIPNeverBecomesNew(t *testing.T) {
+	lost := func(label, s string) string {
+		return label + " tertulis " + s + ": Excel mengubahnya menjadi angka ilmiah sehingga angka-angka terakhirnya hilang. " +
+			"Format kolom " + label + " sebagai Teks, lalu ketik atau tempel ulang " + label + "-nya."
+	}
+	zeros := func(label, s string) string {
+		return label + " " + s + " tersimpan sebagai angka: Excel hanya menyimpan 15 angka, sehingga angka-angka " +
+			"terakhirnya menjadi 0. Format kolom " + label + " sebagai Teks, lalu ketik atau tempel ulang " + label + "-nya."
+	}
+	urut := "NIP 198501012010011000 berakhiran 000, padahal nomor urut NIP (3 angka terakhir) dimulai dari 001. " +
+		"Biasanya Excel membulatkan NIP yang tersimpan sebagai angka: format kolom NIP sebagai Teks, lalu ketik atau tempel ulang NIP-nya."
+	for _, tc := range []struct {
+		nip, nik string
+		want     string
+	}{
+		// The raw XML of a number cell: Excel's 15 digits, in either form.
+		{"#198501012010011000", "", zeros("NIP", "198501012010011000")},
+		{"#1.98501012010011E+17", "", lost("NIP", "1.98501012010011E+17")},
+		{"#1.98501E+17", "", lost("NIP", "1.98501E+17")},
+		{"#1.98501012010011E17", "", lost("NIP", "1.98501012010011E17")},
+		// Typed or pasted as text after the rounding happened.
+		{"198501012010011000", "", urut},
+		{"'198501012010011000", "", urut},
+		{"198501000000000000", "", strings.Replace(urut, "198501012010011000", "198501000000000000", 1)},
+		{nip1, "#3201010101850000", zeros("NIK", "3201010101850000")},
+		{nip1, "#3.20101010185E+15", lost("NIK", "3.20101010185E+15")},
+	} {
+		row := oneRow(t, []string{"NIP", "NAMA", "NIK"}, []string{tc.nip, "Budi", tc.nik}, nil, nil)
+		if row.Action != Error || !reflect.DeepEqual(row.Errors, []string{tc.want}) {
+			t.Errorf("%s %s → %v %q\nwant %q", tc.nip, tc.nik, row.Action.Label(), row.Errors, tc.want)
+		}
+	}
+	// A number cell that kept every digit is read as it is.
+	row := oneRow(t, []string{"NIP", "NAMA", "NIK"}, []string{"#" + nip1, "Budi", "#3201010101850001"}, nil, nil)
+	if row.Action != New || row.Employee.NIK != "3201010101850001" {
+		t.Fatalf("%v %q %q", row.Action.Label(), row.Employee.NIK, row.Errors)
+	}
+}
+
+func TestNoTMTNeverInventsADate(t *testing.T) {
+	units := []domain.Unit{{ID: 1, Name: "Sekretariat"}, {ID: 2, Name: "Bidang Umum"}}
+	titles := []string{"NIP", "NAMA", "GOLONGAN", "JABATAN", "JENIS JABATAN", "UNIT KERJA", "PENDIDIKAN", "EMAIL"}
+	g := textGrid(titles,
+		[]string{nip2, "Sari", "III/c", "Analis SDM", "Pelaksana", "Bidang Umum", "S1", ""},
+		[]string{nip1, "Budi", "III/b", "Analis SDM", "Pelaksana", "Bidang Umum", "S1", ""},
+		[]string{nip1, "Budi", "III/b", "", "", "", "", "budi@contoh.go.id"})
+	rep := plan(t, Pegawai, g, existing(), units)
+
+	// A new employee: the profile carries the values, no riwayat entry.
+	sari := rep.Rows[0]
+	if sari.Action != New || len(sari.Riwayat) != 0 || sari.Employee.Golongan != "III/c" ||
+		sari.Employee.NamaJabatan != "Analis SDM" || sari.Employee.UnitID != 2 || sari.Employee.Pendidikan != "S1" {
+		t.Fatalf("new row %+v", sari)
+	}
+	want := []string{
+		"Golongan III/c dicatat di profil tanpa riwayat pangkat karena berkas tidak memuat kolom TMT GOLONGAN; impor riwayat pangkat untuk melengkapinya.",
+		"Jabatan dicatat di profil tanpa riwayat jabatan karena berkas tidak memuat kolom TMT JABATAN; impor riwayat jabatan untuk melengkapinya.",
+		"Pendidikan S1 dicatat di profil tanpa riwayat pendidikan karena berkas tidak memuat kolom TAHUN LULUS; lengkapi lewat riwayat pendidikan pegawai.",
+	}
+	if !reflect.DeepEqual(sari.Warnings, want) {
+		t.Fatalf("new row warnings %q", sari.Warnings)
+	}
+
+	// An existing employee: golongan and jabatan stay, the row says why,
+	// and with nothing else to change the row is unchanged.
+	budi := rep.Rows[1]
+	want = []string{
+		"Golongan tetap III/a (di berkas III/b) karena berkas tidak memuat kolom TMT GOLONGAN; impor riwayat pangkat dengan TMT-nya untuk mengubahnya.",
+		"Jabatan dan unit kerja tidak diubah (di berkas «Analis SDM», Bidang Umum) karena berkas tidak memuat kolom TMT JABATAN; impor riwayat jabatan dengan TMT-nya untuk mengubahnya.",
+	}
+	// Budi had no pendidikan: that one is filled in on the profile.
+	if budi.Action != Update || len(budi.Riwayat) != 0 || !reflect.DeepEqual(budi.Changes, []Change{{FPendidikan, "", "S1"}}) ||
+		!reflect.DeepEqual(budi.Warnings[:2], want) {
+		t.Fatalf("existing row %v %+v %q", budi.Action.Label(), budi.Changes, budi.Warnings)
+	}
+	if e := budi.Employee; e.Golongan != "III/a" || e.NamaJabatan != "Pengadministrasi" || e.UnitID != 1 {
+		t.Fatalf("existing employee changed: %+v", e)
+	}
+	// The later row for the same NIP is a duplicate (first one wins).
+	if rep.Rows[2].Action != Error {
+		t.Fatalf("duplicate %+v", rep.Rows[2])
+	}
+
+	// Nothing but a golongan the file cannot date: unchanged, with the note,
+	// and listed in the report.
+	g = textGrid([]string{"NIP", "GOLONGAN", "TMT GOLONGAN"}, []string{nip1, "III/b", ""})
+	rep = plan(t, Pegawai, g, existing(), units)
+	if r := rep.Rows[0]; r.Action != Unchanged || !reflect.DeepEqual(r.Warnings, []string{"Golongan tetap III/a (di berkas III/b) karena " +
+		"TMT GOLONGAN kosong; impor riwayat pangkat dengan TMT-nya untuk mengubahnya."}) {
+		t.Fatalf("%v %q", r.Action.Label(), r.Warnings)
+	}
+	if rep.Counts != (Counts{Unchanged: 1, Warning: 1, Total: 1}) || !strings.Contains(rep.Text(), "Baris 2 — tidak berubah") {
+		t.Fatalf("counts %+v\n%s", rep.Counts, rep.Text())
+	}
+}
+
+func TestCaseOnlyChangesAreNotChanges(t *testing.T) {
+	emps := existing()
+	emps[0].Nama, emps[0].TempatLahir = "Budi Santoso", "Bandung"
+	g := textGrid([]string{"NIP", "NAMA", "TEMPAT LAHIR", "JABATAN", "UNIT KERJA"},
+		[]string{nip1, "BUDI  SANTOSO", "BANDUNG", "PENGADMINISTRASI", "SEKRETARIAT"})
+	rep := plan(t, Pegawai, g, emps, []domain.Unit{{ID: 1, Name: "Sekretariat"}})
+	if r := rep.Rows[0]; r.Action != Unchanged || len(r.Warnings) != 0 {
+		t.Fatalf("%v %+v %q", r.Action.Label(), r.Changes, r.Warnings)
+	}
+	g = textGrid([]string{"NIP", "NAMA", "TEMPAT LAHIR"}, []string{nip1, "BUDI SANTOSA", "BANDUNG"})
+	r := plan(t, Pegawai, g, emps, nil).Rows[0]
+	if r.Action != Update || !reflect.DeepEqual(r.Changes, []Change{{FNama, "Budi Santoso", "BUDI SANTOSA"}}) {
+		t.Fatalf("%v %+v", r.Action.Label(), r.Changes)
+	}
+}
+
+func TestWarningsOnlyAboutWhatTheFileSays(t *testing.T) {
+	// TMT CPNS without TMT PNS: the domain warns "TMT PNS belum diisi",
+	// but the file has no TMT PNS column to fill in.
+	row := oneRow(t, []string{"NIP", "NAMA", "TMT CPNS"}, []string{nip1, "Budi", "01-01-2010"}, nil, nil)
+	if row.Action != New || len(row.Warnings) != 0 {
+		t.Fatalf("%v %q", row.Action.Label(), row.Warnings)
+	}
+	row = oneRow(t, []string{"NIP", "NAMA", "TMT CPNS", "TMT PNS"}, []string{nip1, "Budi", "01-01-2010", ""}, nil, nil)
+	if !reflect.DeepEqual(row.Warnings, []string{"TMT PNS belum diisi."}) {
+		t.Fatalf("%q", row.Warnings)
+	}
+}
+
+func TestSIMPEGAbbreviationsAndIgnoredColumns(t *testing.T) {
+	titles := []string{"NO", "NIP LAMA", "NIP BARU", "NAMA LENGKAP", "GELAR DPN", "GELAR BLK", "TMP LAHIR", "TGL LHR",
+		"JNS KELAMIN", "GOL. RUANG", "TMT GOL. RUANG", "JNS JABATAN", "TMT JAB", "PENDIDIKAN AKHIR", "THN LULUS", "KETERANGAN", ""}
+	want := []Field{None, None, FNIP, FNama, FGelarDepan, FGelarBelakang, FTempatLahir, FTanggalLahir, FJenisKelamin,
+		FGolongan, FTMTGolongan, FJenisJabatan, FTMTJabatan, FPendidikan, FTahunLulus, None, None}
+	g := textGrid(titles, []string{"1", "010203040", nip1, "Budi Santoso", "", "S.Kom.", "Bandung", "01-01-1985", "L",
+		"III/b", "01-04-2020", "Pelaksana", "", "S1", "2007", "pindahan", "x"})
+	m := AutoMap(Pegawai, g)
+	if !reflect.DeepEqual(m.Fields, want) {
+		t.Fatalf("fields %v\nwant   %v", m.Fields, want)
+	}
+	for _, tc := range []struct{ title string }{{"GLR BLK"}, {"GLR DPN"}, {"Tempat Lhr"}, {"JK"}, {"L / P"}, {"Gol.Ruang"}} {
+		if lookupHeader(Pegawai, tc.title) == None {
+			t.Errorf("%q not recognised", tc.title)
+		}
+	}
+	rep := plan(t, Pegawai, g, nil, nil)
+	wantIgnored := []string{"A «NO»", "B «NIP LAMA»", "P «KETERANGAN»", "kolom Q (tanpa judul)"}
+	if !reflect.DeepEqual(rep.Ignored, wantIgnored) {
+		t.Fatalf("ignored %q", rep.Ignored)
+	}
+	if !strings.Contains(rep.Text(), "\nKolom tidak dibaca: A «NO», B «NIP LAMA», P «KETERANGAN», kolom Q (tanpa judul)\n") {
+		t.Fatalf("report:\n%s", rep.Text())
+	}
+	if e := rep.Rows[0].Employee; e.GelarBelakang != "S.Kom." || e.Nama != "Budi Santoso" {
+		t.Fatalf("employee %+v", e)
+	}
+}
+
+func TestSummaryTextNamesWhatWasImported(t *testing.T) {
+	for _, tc := range []struct {
+		s    Summary
+		want string
+	}{
+		{Summary{Kind: Pegawai, Created: 1, Updated: 2, Riwayat: 3, Units: 1, Skipped: 1},
+			"Impor selesai: 1 pegawai baru, 2 diperbarui, 3 entri riwayat, 1 unit kerja baru; 1 baris bergalat dilewati."},
+		{Summary{Kind: RiwayatPangkat, Riwayat: 3, Updated: 2},
+			"Impor selesai: 3 entri riwayat pangkat baru, profil 2 pegawai ikut diperbarui."},
+		{Summary{Kind: RiwayatJabatan, Riwayat: 1, Units: 1, Skipped: 2},
+			"Impor selesai: 1 entri riwayat jabatan baru, 1 unit kerja baru; 2 baris bergalat dilewati."},
+	} {
+		if got := tc.s.Text(); got != tc.want {
+			t.Errorf("got  %q\nwant %q", got, tc.want)
+		}
 	}
 }

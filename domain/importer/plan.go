@@ -78,6 +78,9 @@ type Report struct {
 	Rows     []Row
 	Counts   Counts
 	NewUnits []string // unit kerja Apply will create, in first-seen order
+	// Ignored names the columns with a title or values that no field
+	// reads ("F «KETERANGAN»"), so that nothing is dropped unsaid.
+	Ignored []string
 }
 
 // Writable is how many rows Apply would write.
@@ -85,16 +88,29 @@ func (r Report) Writable() int { return r.Counts.New + r.Counts.Update }
 
 // Summary is what Apply wrote.
 type Summary struct {
-	Created, Updated int // employees
+	Kind             Kind
+	Created, Updated int // employees; for a riwayat import, profiles the new entries changed
 	Riwayat          int // riwayat entries added
 	Units            int // unit kerja created
 	Skipped          int // error rows left out
 }
 
-// Text is the summary line of an applied import.
+// Text is the summary line of an applied import, in the terms of what was
+// imported: employees, or the riwayat entries of a riwayat import.
 func (s Summary) Text() string {
-	t := "Impor selesai: " + strconv.Itoa(s.Created) + " pegawai baru, " + strconv.Itoa(s.Updated) +
-		" diperbarui, " + strconv.Itoa(s.Riwayat) + " entri riwayat, " + strconv.Itoa(s.Units) + " unit kerja baru"
+	var t string
+	if s.Kind == RiwayatPangkat || s.Kind == RiwayatJabatan {
+		t = "Impor selesai: " + strconv.Itoa(s.Riwayat) + " entri " + strings.ToLower(s.Kind.Label()) + " baru"
+		if s.Updated > 0 {
+			t += ", profil " + strconv.Itoa(s.Updated) + " pegawai ikut diperbarui"
+		}
+		if s.Units > 0 {
+			t += ", " + strconv.Itoa(s.Units) + " unit kerja baru"
+		}
+	} else {
+		t = "Impor selesai: " + strconv.Itoa(s.Created) + " pegawai baru, " + strconv.Itoa(s.Updated) +
+			" diperbarui, " + strconv.Itoa(s.Riwayat) + " entri riwayat, " + strconv.Itoa(s.Units) + " unit kerja baru"
+	}
 	if s.Skipped > 0 {
 		t += "; " + strconv.Itoa(s.Skipped) + " baris bergalat dilewati"
 	}
@@ -161,6 +177,7 @@ func Plan(in Input) (Report, error) {
 			p.byNIK[e.NIK] = i
 		}
 	}
+	p.rep.Ignored = m.Ignored(in.Grid)
 	p.rep.Rows = make([]Row, 0, max(0, len(in.Grid.Rows)-m.Header-1))
 	for r := m.Header + 1; r < len(in.Grid.Rows); r++ {
 		if blank(in.Grid.Rows[r]) {
@@ -301,6 +318,33 @@ func (rr *rowReader) cell(f Field) (Cell, bool) {
 
 func (rr *rowReader) fail(msg string) { rr.errs = append(rr.errs, msg) }
 
+// year reads a year column (tahun lulus): four digits, or a date whose
+// year is taken.
+func (rr *rowReader) year(f Field) (int, bool) {
+	c, ok := rr.cell(f)
+	if !ok {
+		return 0, false
+	}
+	s := clean(c)
+	if c.Number {
+		if d, ok := numberText(s); ok {
+			s = d
+		}
+	}
+	if allDigits(s) && len(s) == 4 {
+		y, _ := strconv.Atoi(s)
+		if y >= 1900 && y <= rr.p.in.Today.Year+1 {
+			return y, true
+		}
+	} else if !allDigits(s) {
+		if d, msg := parseDateCell(f.Label(), c); msg == "" {
+			return d.Year, true
+		}
+	}
+	rr.fail(f.Label() + ": «" + s + "» bukan tahun; tulis empat angka, misalnya 2008.")
+	return 0, false
+}
+
 func (rr *rowReader) date(f Field) (domain.Date, bool) {
 	c, ok := rr.cell(f)
 	if !ok {
@@ -326,11 +370,22 @@ func (rr *rowReader) nip() string {
 		rr.fail(msg)
 		return ""
 	}
+	d := domain.Digits(s)
+	// domain.ParseNIP only warns about nomor urut 000 (a form may be
+	// saved as typed); in a spreadsheet it is almost always an 18-digit
+	// NIP that went through a number cell ("1.98501E+17" pasted back as
+	// 198501000000000000), so it must not be imported, and the rounding is
+	// the explanation, before whatever else the zeros break.
+	if len(d) == 18 && strings.HasSuffix(d, "000") {
+		rr.fail("NIP " + d + " berakhiran 000, padahal nomor urut NIP (3 angka terakhir) dimulai dari 001. " +
+			"Biasanya Excel membulatkan NIP yang tersimpan sebagai angka: format kolom NIP sebagai Teks, " +
+			"lalu ketik atau tempel ulang NIP-nya.")
+		return d
+	}
 	if _, err := domain.ParseNIP(s); err != nil {
 		rr.fail(domain.ErrorMessage(err))
-		return domain.Digits(s)
 	}
-	return domain.Digits(s)
+	return d
 }
 
 // unit resolves a unit kerja name: an existing unit's id, or the name of
@@ -368,13 +423,7 @@ func (p *planner) row(r int) Row {
 		row.Riwayat = nil
 		row.Unit = ""
 		// Warnings about what would have been done no longer apply.
-		var keep []string
-		for _, w := range row.Warnings {
-			if !strings.HasSuffix(w, "akan dibuat.") {
-				keep = append(keep, w)
-			}
-		}
-		row.Warnings = keep
+		row.Warnings = dropPlanned(row.Warnings)
 	}
 	return row
 }
@@ -419,6 +468,13 @@ func (p *planner) employeeRow(rr *rowReader) {
 			*dst = s
 		}
 	}
+	// Names typed in another case (SIASN exports are in capitals) are the
+	// same name: the local spelling stays.
+	setName := func(f Field, dst *string) {
+		if s, ok := rr.text(f); ok && fold(s) != fold(*dst) {
+			*dst = s
+		}
+	}
 	setDate := func(f Field, dst *domain.Date) {
 		if d, ok := rr.date(f); ok {
 			*dst = d
@@ -431,14 +487,14 @@ func (p *planner) employeeRow(rr *rowReader) {
 			rr.fail("Jenis pegawai «" + s + "» tidak dikenal; tulis PNS, CPNS, PPPK atau PPPK Paruh Waktu.")
 		}
 	}
-	set(FNama, &e.Nama)
+	setName(FNama, &e.Nama)
 	set(FGelarDepan, &e.GelarDepan)
 	set(FGelarBelakang, &e.GelarBelakang)
-	set(FTempatLahir, &e.TempatLahir)
+	setName(FTempatLahir, &e.TempatLahir)
 	setDate(FTanggalLahir, &e.TanggalLahir)
 	if s, ok := rr.text(FTempatTanggal); ok {
 		place, date := splitTempatTanggal(s)
-		if place != "" {
+		if place != "" && fold(place) != fold(e.TempatLahir) {
 			e.TempatLahir = place
 		}
 		if d, msg := parseDateCell(FTempatTanggal.Label(), Cell{Text: date}); msg != "" {
@@ -476,7 +532,7 @@ func (p *planner) employeeRow(rr *rowReader) {
 			e.NIK = domain.Digits(s)
 		}
 	}
-	set(FAlamat, &e.Alamat)
+	setName(FAlamat, &e.Alamat)
 	if c, ok := rr.cell(FNomorHP); ok {
 		s := clean(c)
 		if c.Number {
@@ -531,7 +587,7 @@ func (p *planner) employeeRow(rr *rowReader) {
 			rr.fail("Jenjang «" + s + "» tidak dikenal; tulis misalnya Ahli Pertama, Ahli Muda, Terampil atau Mahir.")
 		}
 	}
-	set(FJabatan, &e.NamaJabatan)
+	setName(FJabatan, &e.NamaJabatan)
 	tmtJab, hasTMTJab := rr.date(FTMTJabatan)
 	if id, create, ok := rr.unit(); ok {
 		e.UnitID = id
@@ -544,6 +600,7 @@ func (p *planner) employeeRow(rr *rowReader) {
 			rr.fail("Pendidikan «" + s + "» tidak dikenal; tulis salah satu dari " + strings.Join(domain.EducationLevels(), ", ") + ".")
 		}
 	}
+	tahunLulus, hasTahun := rr.year(FTahunLulus)
 	if len(rr.errs) > 0 {
 		return
 	}
@@ -566,36 +623,69 @@ func (p *planner) employeeRow(rr *rowReader) {
 		}
 	}
 	// The profile's golongan, jabatan and pendidikan are the latest riwayat
-	// entries: what changes there is written as an entry, dated by the
-	// file's TMT when it has one.
-	today := p.in.Today
+	// entries: what changes there is written as an entry dated by the
+	// file's TMT (tahun lulus for pendidikan). Without one no date is
+	// invented: a value the employee did not have yet goes on the profile
+	// alone (store.Check allows a profile without entries of that kind),
+	// and a value that would replace another is left as it is. Both are
+	// said on the row; kept notes stand even when nothing else changes.
+	var kept []string
 	if e.Golongan != old.Golongan && e.Golongan != "" {
-		tmt := today
-		if hasTMTGol {
-			tmt = tmtGol
+		switch {
+		case hasTMTGol:
+			row.Riwayat = append(row.Riwayat, domain.Riwayat{EmployeeID: old.ID, Kind: domain.RwPangkat,
+				Pangkat: &domain.RwPangkatData{Golongan: e.Golongan, TMT: tmtGol}})
+		case old.Golongan == "":
+			row.Warnings = append(row.Warnings, "Golongan "+e.Golongan+" dicatat di profil tanpa riwayat pangkat karena "+
+				p.missing(FTMTGolongan)+"; impor riwayat pangkat untuk melengkapinya.")
+		default:
+			kept = append(kept, "Golongan tetap "+old.Golongan+" (di berkas "+e.Golongan+") karena "+p.missing(FTMTGolongan)+
+				"; impor riwayat pangkat dengan TMT-nya untuk mengubahnya.")
+			e.Golongan = old.Golongan
 		}
-		row.Riwayat = append(row.Riwayat, domain.Riwayat{EmployeeID: old.ID, Kind: domain.RwPangkat,
-			Pangkat: &domain.RwPangkatData{Golongan: e.Golongan, TMT: tmt}})
 	}
 	if (e.JenisJabatan != old.JenisJabatan || e.Jenjang != old.Jenjang || e.NamaJabatan != old.NamaJabatan ||
 		e.UnitID != old.UnitID || row.Unit != "") && (e.JenisJabatan != 0 || e.NamaJabatan != "") {
-		tmt := today
-		if hasTMTJab {
-			tmt = tmtJab
-		}
-		if e.JenisJabatan == 0 {
+		switch {
+		case !hasTMTJab && (old.JenisJabatan != 0 || old.NamaJabatan != ""):
+			// The unit belongs to the jabatan entry: it stays too.
+			was := "«" + e.NamaJabatan + "»"
+			if u := firstNonEmpty(row.Unit, unitName(e.UnitID, p.in.Units)); u != "" {
+				was += ", " + u
+			}
+			kept = append(kept, "Jabatan dan unit kerja tidak diubah (di berkas "+was+") karena "+p.missing(FTMTJabatan)+
+				"; impor riwayat jabatan dengan TMT-nya untuk mengubahnya.")
+			e.JenisJabatan, e.Jenjang, e.NamaJabatan, e.UnitID = old.JenisJabatan, old.Jenjang, old.NamaJabatan, old.UnitID
+			if row.Unit != "" {
+				row.Unit = ""
+				row.Warnings = dropPlanned(row.Warnings)
+			}
+		case !hasTMTJab:
+			row.Warnings = append(row.Warnings, "Jabatan dicatat di profil tanpa riwayat jabatan karena "+p.missing(FTMTJabatan)+
+				"; impor riwayat jabatan untuk melengkapinya.")
+		case e.JenisJabatan == 0:
 			// Many exports have no JENIS JABATAN column: the jabatan stays
 			// on the profile, without a riwayat entry, until someone picks
 			// the jenis.
 			row.Warnings = append(row.Warnings, "Jenis jabatan belum diisi; jabatan disimpan pada profil tanpa riwayat jabatan.")
-		} else {
+		default:
 			row.Riwayat = append(row.Riwayat, domain.Riwayat{EmployeeID: old.ID, Kind: domain.RwJabatan,
-				Jabatan: &domain.RwJabatanData{Jenis: e.JenisJabatan, Jenjang: e.Jenjang, Nama: e.NamaJabatan, UnitID: e.UnitID, TMT: tmt}})
+				Jabatan: &domain.RwJabatanData{Jenis: e.JenisJabatan, Jenjang: e.Jenjang, Nama: e.NamaJabatan, UnitID: e.UnitID, TMT: tmtJab}})
 		}
 	}
 	if e.Pendidikan != old.Pendidikan && e.Pendidikan != "" {
-		row.Riwayat = append(row.Riwayat, domain.Riwayat{EmployeeID: old.ID, Kind: domain.RwPendidikan,
-			Pendidikan: &domain.RwPendidikanData{Tingkat: e.Pendidikan, TahunLulus: today.Year}})
+		switch {
+		case hasTahun:
+			row.Riwayat = append(row.Riwayat, domain.Riwayat{EmployeeID: old.ID, Kind: domain.RwPendidikan,
+				Pendidikan: &domain.RwPendidikanData{Tingkat: e.Pendidikan, TahunLulus: tahunLulus}})
+		case old.Pendidikan == "":
+			row.Warnings = append(row.Warnings, "Pendidikan "+e.Pendidikan+" dicatat di profil tanpa riwayat pendidikan karena "+
+				p.missing(FTahunLulus)+"; lengkapi lewat riwayat pendidikan pegawai.")
+		default:
+			kept = append(kept, "Pendidikan tetap "+old.Pendidikan+" (di berkas "+e.Pendidikan+") karena "+p.missing(FTahunLulus)+
+				"; tambahkan lewat riwayat pendidikan pegawai.")
+			e.Pendidikan = old.Pendidikan
+		}
 	}
 	for _, r := range row.Riwayat {
 		for _, msg := range fieldMessages(domain.ValidateRiwayatWith(r, e, p.set)) {
@@ -621,9 +711,10 @@ func (p *planner) employeeRow(rr *rowReader) {
 		return
 	}
 	row.Employee = e
+	today := p.in.Today
 	if !exists {
 		row.Action = New
-		row.Warnings = append(row.Warnings, warningMessages(domain.EmployeeWarnings(e, today))...)
+		row.Warnings = append(row.Warnings, p.warnings(domain.EmployeeWarnings(e, today))...)
 		return
 	}
 	row.Changes = diff(old, e, p.in.Units)
@@ -639,22 +730,87 @@ func (p *planner) employeeRow(rr *rowReader) {
 	}
 	if len(row.Changes) == 0 {
 		row.Action = Unchanged
-		row.Warnings = nil
+		row.Warnings = kept
 		row.Riwayat = nil
 		return
 	}
 	row.Action = Update
+	row.Warnings = append(kept, row.Warnings...)
 	// Only warnings the import brings: those the record already had are
 	// not news.
 	had := map[string]bool{}
 	for _, w := range domain.EmployeeWarnings(old, today) {
 		had[w.Message] = true
 	}
+	var fresh []domain.Warning
 	for _, w := range domain.EmployeeWarnings(e, today) {
 		if !had[w.Message] {
-			row.Warnings = append(row.Warnings, w.Message)
+			fresh = append(fresh, w)
 		}
 	}
+	row.Warnings = append(row.Warnings, p.warnings(fresh)...)
+}
+
+// missing says why a row has no date for a riwayat entry: the file has no
+// such column, or the row's cell is empty.
+func (p *planner) missing(f Field) string {
+	if _, ok := p.col[f]; !ok {
+		return "berkas tidak memuat kolom " + f.Label()
+	}
+	return f.Label() + " kosong"
+}
+
+// warnFields names the columns a domain warning is about. An import keeps
+// a warning only when the file has one of them: it reports what the file
+// says, not what it leaves out (no "TMT PNS belum diisi" from a file
+// without a TMT PNS column). Warnings on other fields are always kept.
+var warnFields = map[string][]Field{
+	domain.FieldTMTPNS:       {FTMTPNS},
+	domain.FieldTMTCPNS:      {FTMTCPNS},
+	domain.FieldJenjang:      {FJenjang},
+	domain.FieldAkhirKontrak: {FAkhirKontrak},
+	domain.FieldTanggalLahir: {FTanggalLahir, FTempatTanggal},
+	domain.FieldStatus:       {FStatus, FTanggalLahir, FTempatTanggal},
+	domain.FieldNIK:          {FNIK},
+}
+
+// warnings keeps the messages of the domain warnings the file is about.
+func (p *planner) warnings(ws []domain.Warning) []string {
+	var out []string
+	for _, w := range ws {
+		fs, ok := warnFields[w.Field]
+		keep := !ok
+		for _, f := range fs {
+			if _, mapped := p.col[f]; mapped {
+				keep = true
+			}
+		}
+		if keep {
+			out = append(out, w.Message)
+		}
+	}
+	return out
+}
+
+// dropPlanned removes the warnings about a unit the row would have
+// created.
+func dropPlanned(ws []string) []string {
+	var keep []string
+	for _, w := range ws {
+		if !strings.HasSuffix(w, "akan dibuat.") {
+			keep = append(keep, w)
+		}
+	}
+	return keep
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 func golonganUnknown(k domain.Kind, s string) string {
@@ -679,14 +835,6 @@ func fieldMessages(fe domain.FieldErrors) []string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		out[i] = fe[k]
-	}
-	return out
-}
-
-func warningMessages(ws []domain.Warning) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = w.Message
 	}
 	return out
 }

@@ -21,6 +21,14 @@ func (r Report) CountsLine() string {
 		strconv.Itoa(c.Unchanged) + "  Galat: " + strconv.Itoa(c.Error) + "  Peringatan: " + strconv.Itoa(c.Warning)
 }
 
+// IgnoredLine names the columns the import does not read.
+func (r Report) IgnoredLine() string {
+	if len(r.Ignored) == 0 {
+		return ""
+	}
+	return "Kolom tidak dibaca: " + strings.Join(r.Ignored, ", ")
+}
+
 // Title is one line naming a row: line, action, NIP and name.
 func (row Row) Title() string {
 	s := "Baris " + strconv.Itoa(row.Line) + " — " + row.Action.Label()
@@ -65,8 +73,11 @@ func (r Report) Text() string {
 	if len(r.NewUnits) > 0 {
 		b.WriteString("Unit kerja baru: " + strings.Join(r.NewUnits, ", ") + "\n")
 	}
+	if len(r.Ignored) > 0 {
+		b.WriteString(r.IgnoredLine() + "\n")
+	}
 	for _, row := range r.Rows {
-		if row.Action == Unchanged {
+		if row.Action == Unchanged && len(row.Warnings) == 0 {
 			continue
 		}
 		b.WriteString("\n" + row.Title() + "\n")

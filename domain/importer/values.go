@@ -60,15 +60,43 @@ func numberText(s string) (string, bool) {
 	return strconv.FormatFloat(f, 'f', 0, 64), true
 }
 
-// parseIdent reads a NIP or NIK cell: what explains Excel's rounding, or
-// the digits to hand to domain's parser.
+// excelDigits is how many significant digits Excel keeps of a number.
+const excelDigits = 15
+
+// rounded reports a numeric cell whose value Excel cannot have kept whole:
+// written with an exponent ("1.98501012010011E+17", "1.98501E17") and at
+// least 16 digits long, or 16 digits or more whose digits past the 15th
+// significant one are all zeros ("198501012010011000"). A NIP has 18
+// digits and a NIK 16, so such a cell has lost its last digits.
+func rounded(s string) bool {
+	if allDigits(s) {
+		d := strings.TrimLeft(s, "0")
+		return len(d) > excelDigits && strings.Trim(d[excelDigits:], "0") == ""
+	}
+	if !strings.ContainsAny(s, "eE") {
+		return false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return err == nil && math.Abs(f) >= 1e15
+}
+
+// parseIdent reads a NIP or NIK cell: the digits to hand to domain's
+// parser, or the message that explains Excel's rounding.
 func parseIdent(label string, c Cell) (string, string) {
 	s := clean(c)
+	lost := label + " tertulis " + s + ": Excel mengubahnya menjadi angka ilmiah sehingga angka-angka terakhirnya hilang. " +
+		"Format kolom " + label + " sebagai Teks, lalu ketik atau tempel ulang " + label + "-nya."
 	if scientific(s) {
-		return "", label + " tertulis " + s + ": Excel mengubahnya menjadi angka ilmiah sehingga angka-angka terakhirnya hilang. " +
-			"Format kolom " + label + " sebagai Teks, lalu ketik atau tempel ulang " + label + "-nya."
+		return "", lost
 	}
 	if c.Number {
+		if rounded(s) {
+			if allDigits(s) {
+				lost = label + " " + s + " tersimpan sebagai angka: Excel hanya menyimpan 15 angka, sehingga angka-angka " +
+					"terakhirnya menjadi 0. Format kolom " + label + " sebagai Teks, lalu ketik atau tempel ulang " + label + "-nya."
+			}
+			return "", lost
+		}
 		if d, ok := numberText(s); ok {
 			return d, ""
 		}
