@@ -3,7 +3,6 @@ package store
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -60,7 +59,7 @@ func (ap *applier) audit(entity string, id, emp uint64, it mergeItem) error {
 				lines = append(lines, fmt.Sprintf("… dan %d perbedaan lain", len(it.Diffs)-20))
 				break
 			}
-			lines = append(lines, fmt.Sprintf("%s: %s → %s", d.Field, strconv.Quote(d.Old), strconv.Quote(d.New)))
+			lines = append(lines, d.Text())
 		}
 	}
 	return appendAudit(ap.tx, ap.a, ap.now, domain.AuditEntry{Action: domain.ActionImport, Entity: entity, EntityID: id,
@@ -171,6 +170,8 @@ func (ap *applier) run(items []mergeItem) error {
 		if err := ap.audit(EntityEmployee, e.ID, e.ID, it); err != nil {
 			return err
 		}
+		// Its profile is derived from the riwayat once they are in.
+		ap.touched[e.ID] = true
 	}
 	// A new employee's atasan may be added after it: check once all are in.
 	for i, it := range emps {
@@ -184,6 +185,9 @@ func (ap *applier) run(items []mergeItem) error {
 					domain.ErrorMessage(err)), err)
 			}
 		}
+	}
+	if err := ap.dropRiwayat(emps); err != nil {
+		return err
 	}
 	if err := ap.riwayat(byEntity(EntityRiwayat)); err != nil {
 		return err
@@ -209,7 +213,12 @@ func (ap *applier) riwayat(items []mergeItem) error {
 		return err
 	}
 	for _, it := range items {
-		if !ap.write(it) {
+		if it.hidden {
+			// Part of its employee's item: written when that is taken.
+			if !ap.take[it.owner] {
+				continue
+			}
+		} else if !ap.write(it) {
 			continue
 		}
 		r := pc.rws[it.idx]
@@ -273,6 +282,37 @@ func (ap *applier) riwayat(items []mergeItem) error {
 		if len(lines) > 0 {
 			err := appendAudit(ap.tx, ap.a, ap.now, domain.AuditEntry{Action: domain.ActionUpdate, Entity: EntityEmployee,
 				EntityID: e.ID, Employee: e.ID, Summary: append([]string{"profil mengikuti riwayat dari paket " + ap.m.pc.man.Office}, lines...)})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// dropRiwayat removes the local riwayat entries that the taken employees'
+// packet versions replace (mergeItem.drop), each with an audit entry.
+func (ap *applier) dropRiwayat(emps []mergeItem) error {
+	b, err := bucket(ap.tx, bucketRiwayat)
+	if err != nil {
+		return err
+	}
+	for _, it := range emps {
+		if len(it.drop) == 0 || !it.Status.Conflict() || !ap.take[it.Key] {
+			continue
+		}
+		for _, id := range it.drop {
+			k, old, err := findRiwayat(ap.tx, it.local, id)
+			if err != nil {
+				return err
+			}
+			if err := b.Delete(k); err != nil {
+				return err
+			}
+			ap.touched[it.local] = true
+			err = appendAudit(ap.tx, ap.a, ap.now, domain.AuditEntry{Action: domain.ActionDelete, Entity: EntityRiwayat,
+				EntityID: id, Employee: it.local, Summary: append([]string{"jenis: " + old.Kind.Label(),
+					"diganti riwayat " + ap.origin() + ": versi paket pegawai ini dipakai"}, riwayatFields(old)...)})
 			if err != nil {
 				return err
 			}

@@ -16,19 +16,25 @@ import (
 
 const msgPaketNoFile = "Berkas paket tidak ditemukan: "
 
-// CreatePaketFile writes a packet to path (a new file: an existing one is
-// never replaced) through a temporary file in the same folder, so that a
-// failed or cancelled write leaves nothing half-written behind.
+// CreatePaketFile writes a packet to path through a temporary file in the
+// same folder, so that a failed or cancelled write leaves nothing
+// half-written behind. An existing file is never replaced: as prints do,
+// the packet then goes to "name (2).paket", "name (3).paket" …; the
+// manifest's File says where it went. A path without an extension gets
+// ".paket".
 func (s *Store) CreatePaketFile(ctx context.Context, slice PaketSlice, path, passphrase string, recipients []string) (PaketManifest, error) {
 	path = strings.TrimSpace(path)
 	if path == "" {
 		return PaketManifest{}, fail(domain.EINVALID, "Lokasi berkas paket belum ditentukan.", nil)
 	}
+	if filepath.Ext(path) == "" {
+		path += ".paket"
+	}
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	if _, err := os.Stat(path); err == nil {
-		return PaketManifest{}, fail(domain.ECONFLICT, "Berkas "+path+" sudah ada; pilih nama lain agar tidak tertimpa.", nil)
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return PaketManifest{}, fail(domain.EINVALID, path+" adalah folder; sebutkan nama berkas paket.", nil)
 	}
 	dir := filepath.Dir(path)
 	if err := makeDir(dir); err != nil {
@@ -38,6 +44,7 @@ func (s *Store) CreatePaketFile(ctx context.Context, slice PaketSlice, path, pas
 	if err != nil {
 		return PaketManifest{}, writeFail(dir, err)
 	}
+	defer os.Remove(tmp.Name()) // a no-op once it is renamed away
 	man, err := s.CreatePaket(ctx, slice, tmp, passphrase, recipients)
 	if err == nil {
 		err = tmp.Sync()
@@ -45,17 +52,45 @@ func (s *Store) CreatePaketFile(ctx context.Context, slice PaketSlice, path, pas
 	if cerr := tmp.Close(); err == nil && cerr != nil {
 		err = writeFail(dir, cerr)
 	}
-	if err == nil {
-		if rerr := os.Rename(tmp.Name(), path); rerr != nil {
-			err = writeFail(dir, rerr)
-		}
-	}
 	if err != nil {
-		_ = os.Remove(tmp.Name())
+		return PaketManifest{}, err
+	}
+	if man.File, err = placeNew(tmp.Name(), path); err != nil {
 		return PaketManifest{}, err
 	}
 	syncDir(dir)
 	return man, nil
+}
+
+// placeNew moves the finished file tmp to path, or to the first free
+// "name (n).ext" when path exists, and returns where it went.
+func placeNew(tmp, path string) (string, error) {
+	base, ext := strings.TrimSuffix(path, filepath.Ext(path)), filepath.Ext(path)
+	for n := 1; n < 1000; n++ {
+		cand := path
+		if n > 1 {
+			cand = fmt.Sprintf("%s (%d)%s", base, n, ext)
+		}
+		if _, err := os.Lstat(cand); err == nil {
+			continue
+		}
+		// A hard link fails when the name exists, which closes the gap
+		// between the check and the move; a file system without links
+		// (FAT flashdisks) falls back to a rename right after the check.
+		err := os.Link(tmp, cand)
+		if err == nil {
+			_ = os.Remove(tmp)
+			return cand, nil
+		}
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err := os.Rename(tmp, cand); err != nil {
+			return "", writeFail(filepath.Dir(cand), err)
+		}
+		return cand, nil
+	}
+	return "", fail(domain.ECONFLICT, "Terlalu banyak berkas bernama "+filepath.Base(path)+" di "+filepath.Dir(path)+".", nil)
 }
 
 // readIdentityFile reads an age identity file ("" → no identities).

@@ -36,6 +36,15 @@ type mergeItem struct {
 	idx   int    // index in the packet's list of its entity
 	local uint64 // id of the matching local record; 0 when Baru
 	name  string // a unit's name
+
+	// A riwayat entry that decides its employee's profile (see
+	// paket_people.go) is part of that employee's item: hidden from the
+	// plan, written only when owner (the employee's key) is taken.
+	hidden bool
+	owner  string
+	// drop: an employee's local riwayat entries that taking the packet's
+	// version removes.
+	drop []uint64
 }
 
 // merger compares a packet with the data in one transaction.
@@ -49,6 +58,7 @@ type merger struct {
 	empByNIP   map[string]domain.Employee
 	empNIP     map[uint64]string // local id → NIP
 	pktNIPs    map[string]bool   // NIPs whose profile is in the packet
+	space      *unitSpace        // units of both files by name (paket_people.go)
 }
 
 func paketKey(parts ...string) string { return strings.Join(parts, "|") }
@@ -57,7 +67,8 @@ func lowerName(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 func newMerger(tx *bolt.Tx, pc *paketContent) (*merger, error) {
 	m := &merger{tx: tx, pc: pc, unitByName: map[string]uint64{}, unitName: map[uint64]string{},
-		empByNIP: map[string]domain.Employee{}, empNIP: map[uint64]string{}, pktNIPs: map[string]bool{}}
+		empByNIP: map[string]domain.Employee{}, empNIP: map[uint64]string{}, pktNIPs: map[string]bool{},
+		space: &unitSpace{ids: map[string]uint64{}}}
 	if o, ok, err := officeIn(tx); err != nil {
 		return nil, err
 	} else if ok {
@@ -168,8 +179,9 @@ func (f flat) drop(keys ...string) flat {
 	return f
 }
 
-// diff lists the fields that differ, in path order.
-func diff(local, pkt flat) []domain.PaketDiff {
+// diff lists the fields that differ, in path order, labelled and shown as
+// the screens show them; kind is a riwayat kind code ("" otherwise).
+func diff(kind string, local, pkt flat) []domain.PaketDiff {
 	var out []domain.PaketDiff
 	keys := map[string]bool{}
 	for k := range local {
@@ -180,7 +192,8 @@ func diff(local, pkt flat) []domain.PaketDiff {
 	}
 	for _, k := range slices.Sorted(maps.Keys(keys)) {
 		if local[k] != pkt[k] {
-			out = append(out, domain.PaketDiff{Field: k, Old: local[k], New: pkt[k]})
+			out = append(out, domain.PaketDiff{Field: domain.PaketFieldLabel(kind, k), Old: domain.PaketValue(k, local[k]),
+				New: domain.PaketValue(k, pkt[k])})
 		}
 	}
 	return out
@@ -295,84 +308,12 @@ func (m *merger) plan(ctx context.Context) ([]mergeItem, error) {
 		}
 		out = append(out, it)
 	}
-	// Employees.
-	pktUnit := func(id uint64) string { return pc.units[id] }
-	for i, e := range pc.emps {
-		nip := ident(e.NIP)
-		it := mergeItem{idx: i, PaketItem: domain.PaketItem{Key: paketKey("pegawai", nip), Entity: EntityEmployee,
-			Label: fmt.Sprintf("Pegawai %s (NIP %s)", e.Nama, domain.FormatNIP(nip)), Status: domain.PaketBaru}}
-		if local, ok := m.empByNIP[nip]; ok {
-			it.local = local.ID
-			lf, err := m.employeeFlat(local, m.unitName[local.UnitID], m.empNIP[local.AtasanID])
-			if err != nil {
-				return nil, err
-			}
-			pf, err := m.employeeFlat(e, pktUnit(e.UnitID), m.pktPerson(e.AtasanID))
-			if err != nil {
-				return nil, err
-			}
-			it.Diffs = diff(lf, pf)
-			it.Status = status(it.Diffs, local.Updated, e.Updated)
-		}
-		out = append(out, it)
-	}
-	if err := ctx.Err(); err != nil {
+	// Employees and their riwayat (paket_people.go).
+	people, err := m.people()
+	if err != nil {
 		return nil, err
 	}
-	// Riwayat, grouped by employee.
-	localRw := map[uint64][]domain.Riwayat{}
-	used := map[uint64]bool{}
-	names := make(map[uint64]string, len(pc.emps))
-	for _, e := range pc.emps {
-		names[e.ID] = e.Nama
-	}
-	for i, r := range pc.rws {
-		nip := pc.people[r.EmployeeID]
-		name := names[r.EmployeeID]
-		pu := ""
-		if r.Jabatan != nil {
-			pu = pktUnit(r.Jabatan.UnitID)
-		}
-		pf, err := riwayatFlat(r, pu)
-		if err != nil {
-			return nil, err
-		}
-		nat := riwayatNatural(pf, string(r.Kind))
-		it := mergeItem{idx: i, PaketItem: domain.PaketItem{Key: paketKey("riwayat", nip, string(r.Kind), nat),
-			Entity: EntityRiwayat, Label: fmt.Sprintf("Riwayat %s %s: %s", strings.ToLower(r.Kind.Label()), name,
-				strings.ReplaceAll(nat, "/", ", ")), Status: domain.PaketBaru}}
-		if local, ok := m.empByNIP[nip]; ok {
-			list, seen := localRw[local.ID]
-			if !seen {
-				if list, err = employeeRiwayat(m.tx, local.ID, 0); err != nil {
-					return nil, err
-				}
-				localRw[local.ID] = list
-			}
-			for _, l := range list {
-				if l.Kind != r.Kind || used[l.ID] {
-					continue
-				}
-				lu := ""
-				if l.Jabatan != nil {
-					lu = m.unitName[l.Jabatan.UnitID]
-				}
-				lf, err := riwayatFlat(l, lu)
-				if err != nil {
-					return nil, err
-				}
-				if riwayatNatural(lf, string(l.Kind)) != nat {
-					continue
-				}
-				used[l.ID] = true
-				it.local = l.ID
-				it.Diffs = diff(lf, pf)
-				it.Status = status(it.Diffs, l.Updated, r.Updated)
-				break
-			}
-		}
-		out = append(out, it)
-	}
+	out = append(out, people...)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -430,7 +371,7 @@ func (m *merger) plan(ctx context.Context) ([]mergeItem, error) {
 		if err != nil {
 			return nil, err
 		}
-		it.Diffs = diff(lf, pf)
+		it.Diffs = diff("", lf, pf)
 		it.Status = status(it.Diffs, skpLatest(lfile), skpLatest(pc.skps[it.idx]))
 	}
 	if err := ctx.Err(); err != nil {
@@ -478,7 +419,7 @@ func (m *merger) plan(ctx context.Context) ([]mergeItem, error) {
 			if err != nil {
 				return nil, err
 			}
-			it.Diffs = diff(lf, pf)
+			it.Diffs = diff("", lf, pf)
 			it.Status = status(it.Diffs, local.Updated, as.Updated)
 		}
 		out = append(out, it)
@@ -605,9 +546,11 @@ func (s *Store) PreviewPaket(ctx context.Context, r io.Reader, passphrase, ident
 	if err != nil {
 		return PaketPlan{}, err
 	}
-	plan := PaketPlan{Manifest: man, Payload: pc, Items: make([]domain.PaketItem, len(items))}
-	for i, it := range items {
-		plan.Items[i] = it.PaketItem
+	plan := PaketPlan{Manifest: man, Payload: pc}
+	for _, it := range items {
+		if !it.hidden {
+			plan.Items = append(plan.Items, it.PaketItem)
+		}
 	}
 	return plan, nil
 }

@@ -6,6 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -293,7 +296,7 @@ func TestPaketPegawaiConflicts(t *testing.T) {
 			it = x
 		}
 	}
-	if !it.Status.Conflict() || len(it.Diffs) != 1 || it.Diffs[0].Field != "alamat" ||
+	if !it.Status.Conflict() || len(it.Diffs) != 1 || it.Diffs[0].Field != "Alamat" ||
 		it.Diffs[0].Old != "Jl. Diubah di Kabupaten No. 1" {
 		t.Fatalf("conflict %+v", it)
 	}
@@ -325,7 +328,7 @@ func TestPaketPegawaiConflicts(t *testing.T) {
 	found := false
 	for _, x := range es {
 		found = found || x.Action == domain.ActionImport && slices.Contains(x.Summary, "versi paket dipakai menggantikan data di sini") &&
-			slices.Contains(x.Summary, `alamat: "Jl. Diubah di Kabupaten No. 1" → "`+it.Diffs[0].New+`"`)
+			slices.Contains(x.Summary, `Alamat: «Jl. Diubah di Kabupaten No. 1» → «`+it.Diffs[0].New+`»`)
 	}
 	if !found {
 		t.Fatalf("no audit entry of the taken conflict in %+v", es)
@@ -556,7 +559,7 @@ func TestPaketSKPConflict(t *testing.T) {
 			it = x
 		}
 	}
-	if it.Status != domain.PaketLebihBaru || len(it.Diffs) != 1 || it.Diffs[0].Field != "rhk[0].rencana_hasil_kerja" ||
+	if it.Status != domain.PaketLebihBaru || len(it.Diffs) != 1 || it.Diffs[0].Field != "RHK 1 › Rencana hasil kerja" ||
 		it.Diffs[0].Old != "Diubah oleh tim kabupaten" || it.Diffs[0].New != old {
 		t.Fatalf("conflict %+v", it)
 	}
@@ -592,7 +595,7 @@ func TestPaketSKPConflict(t *testing.T) {
 			moved = append(moved, x)
 		}
 	}
-	if len(moved) != 1 || moved[0].Diffs[0].Field != "periode_mulai" || plan.Count(domain.PaketBaru) != 0 {
+	if len(moved) != 1 || moved[0].Diffs[0].Field != "Periode mulai" || plan.Count(domain.PaketBaru) != 0 {
 		t.Fatalf("moved periode: %+v", moved)
 	}
 	_, err = dst.ApplyPaket(bg, plan, map[string]bool{moved[0].Key: true})
@@ -654,4 +657,177 @@ func BenchmarkPaket(b *testing.B) {
 			preview(b, dst, raw)
 		}
 	})
+}
+
+// employeeByNIP finds the employee of nip in s.
+func employeeByNIP(t *testing.T, s *Store, nip string) domain.Employee {
+	t.Helper()
+	rows, err := s.ListRows(bg)
+	mustDo(t, err)
+	for _, r := range rows {
+		e, err := s.Employee(bg, r.ID)
+		mustDo(t, err)
+		if e.NIP == nip {
+			return e
+		}
+	}
+	t.Fatalf("no employee with NIP %s", nip)
+	return domain.Employee{}
+}
+
+// riwayatOf is an employee's riwayat in export shape, without ids.
+func riwayatOf(t *testing.T, s *Store, id uint64) []string {
+	t.Helper()
+	return records(exportOf(t, s).Riwayat, func(r map[string]any) bool { return r["employee_id"] == float64(id) })
+}
+
+// TestPaketRiwayatFollowEmployee is the newcomer review's case: an
+// employee changed here (IV/c, another jabatan) and at the sender (IV/a,
+// Kepala Seksi Pemerintahan). Merging without taking leaves the profile
+// and its riwayat here as they are; the preview shows the packet's new
+// entries under the employee, not as "Baru". Taking the employee takes
+// the profile with its riwayat, and the data stays consistent; so does
+// taking every conflict where the riwayat here is newer.
+func TestPaketRiwayatFollowEmployee(t *testing.T) {
+	src := paketSource(t)
+	raw, _ := createPaket(t, src, PaketSlice{Kind: domain.PaketPegawai})
+	dst := newReceiver(t)
+	_, err := dst.ApplyPaket(bg, preview(t, dst, raw), nil)
+	mustDo(t, err)
+
+	// Here: Willy to IV/c, Sekretaris Kecamatan Lama; Silvia to IV/c
+	// (riwayat here newer than the packet's). Two PNS whose riwayat
+	// allow a change dated today.
+	var pns []domain.Employee
+	rows, err := dst.ListRows(bg)
+	mustDo(t, err)
+	for _, r := range rows {
+		e, err := dst.Employee(bg, r.ID)
+		mustDo(t, err)
+		if len(pns) == 2 || e.Kind != domain.KindPNS || !e.Status.Active() || e.Golongan == "" ||
+			e.Golongan == "IV/a" || e.Golongan == "IV/c" {
+			continue
+		}
+		x := e
+		x.Golongan = "IV/c"
+		if len(pns) == 0 {
+			x.NamaJabatan = "Sekretaris Kecamatan Lama"
+		}
+		if dst.UpdateEmployee(bg, x) == nil {
+			pns = append(pns, e)
+		}
+	}
+	if len(pns) < 2 {
+		t.Fatal("the demo needs two PNS")
+	}
+	willy, silvia := pns[0], pns[1]
+	// At the sender: Willy to IV/a, Kepala Seksi Pemerintahan.
+	sw := employeeByNIP(t, src, willy.NIP)
+	sw.Golongan, sw.NamaJabatan = "IV/a", "Kepala Seksi Pemerintahan"
+	mustDo(t, src.UpdateEmployee(bg, sw))
+	raw, _ = createPaket(t, src, PaketSlice{Kind: domain.PaketPegawai})
+
+	localW, localS := employeeByNIP(t, dst, willy.NIP), employeeByNIP(t, dst, silvia.NIP)
+	rwW, rwS := riwayatOf(t, dst, willy.ID), riwayatOf(t, dst, silvia.ID)
+	plan := preview(t, dst, raw)
+	byKey := map[string]domain.PaketItem{}
+	for _, it := range plan.Items {
+		byKey[it.Key] = it
+		if it.Status == domain.PaketBaru {
+			t.Errorf("Baru in a packet of people all here: %s", it.Label)
+		}
+	}
+	w := byKey["pegawai|"+willy.NIP]
+	var texts []string
+	for _, d := range w.Diffs {
+		texts = append(texts, d.Text())
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"Golongan: «IV/c» → «IV/a»", "Nama jabatan: «Sekretaris Kecamatan Lama» → «Kepala Seksi Pemerintahan»",
+		"Riwayat pangkat/golongan IV/a, TMT ", ": ditambahkan dari paket"} {
+		if !w.Status.Conflict() || !strings.Contains(all, want) {
+			t.Fatalf("Willy's item %s lacks %q:\n%s", w.Status, want, all)
+		}
+	}
+	if strings.Contains(all, "_") || regexp.MustCompile(`\d{4}-\d\d-\d\d`).MatchString(all) {
+		t.Fatalf("raw keys or ISO dates in the preview:\n%s", all)
+	}
+	s := byKey["pegawai|"+silvia.NIP]
+	if !s.Status.Conflict() || s.Diffs[0].Text() != "Golongan: «IV/c» → «"+silvia.Golongan+"»" {
+		t.Fatalf("Silvia's item %+v", s)
+	}
+	if last := s.Diffs[len(s.Diffs)-1].Text(); !strings.HasPrefix(last, "Riwayat pangkat/golongan IV/c, TMT ") ||
+		!strings.HasSuffix(last, ": hanya ada di sini, dihapus agar profil mengikuti versi paket") {
+		t.Fatalf("Silvia's newer entry here: %q", last)
+	}
+
+	// Nothing taken: nothing of theirs changes.
+	sum, err := dst.ApplyPaket(bg, plan, nil)
+	mustDo(t, err)
+	if sum.Added != 0 || sum.Replaced != 0 || sum.KeptLocal != 2 {
+		t.Fatalf("summary %+v", sum)
+	}
+	for _, c := range []struct {
+		before domain.Employee
+		rw     []string
+	}{{localW, rwW}, {localS, rwS}} {
+		got := employeeByNIP(t, dst, c.before.NIP)
+		if got.Golongan != c.before.Golongan || got.NamaJabatan != c.before.NamaJabatan || got.UnitID != c.before.UnitID {
+			t.Fatalf("%s changed without a choice: %s %s → %s %s", got.Nama, c.before.Golongan, c.before.NamaJabatan,
+				got.Golongan, got.NamaJabatan)
+		}
+		sameLists(t, "riwayat of "+got.Nama, c.rw, riwayatOf(t, dst, got.ID))
+	}
+	assertClean(t, dst)
+
+	// Every conflict taken: the packet's people, consistent.
+	take := map[string]bool{}
+	for _, it := range plan.Items {
+		if it.Status.Conflict() {
+			take[it.Key] = true
+		}
+	}
+	sum, err = dst.ApplyPaket(bg, preview(t, dst, raw), take)
+	mustDo(t, err)
+	if sum.Replaced != 2 {
+		t.Fatalf("summary %+v", sum)
+	}
+	assertClean(t, dst)
+	if got := employeeByNIP(t, dst, willy.NIP); got.Golongan != "IV/a" || got.NamaJabatan != "Kepala Seksi Pemerintahan" {
+		t.Fatalf("Willy taken: %s %s", got.Golongan, got.NamaJabatan)
+	}
+	if got := employeeByNIP(t, dst, silvia.NIP); got.Golongan != silvia.Golongan {
+		t.Fatalf("Silvia taken: %s, packet %s", got.Golongan, silvia.Golongan)
+	}
+	// And the packet again: all Sama.
+	if st := statuses(preview(t, dst, raw)); st["Berbeda"]+st["Lebih baru di sini"]+st["Baru"] != 0 {
+		t.Fatalf("after taking: %v", st)
+	}
+}
+
+// TestPaketFileNeverOverwrites: a second packet to the same name goes to
+// "name (2).paket", as prints do; the first file is untouched.
+func TestPaketFileNeverOverwrites(t *testing.T) {
+	src := paketSource(t)
+	dir := t.TempDir()
+	slice := PaketSlice{Kind: domain.PaketPegawai}
+	m1, err := src.CreatePaketFile(bg, slice, filepath.Join(dir, "paket pegawai"), paketPass, nil)
+	mustDo(t, err)
+	first, err := os.ReadFile(m1.File)
+	mustDo(t, err)
+	m2, err := src.CreatePaketFile(bg, slice, filepath.Join(dir, "paket pegawai.paket"), paketPass, nil)
+	mustDo(t, err)
+	if m1.File != filepath.Join(dir, "paket pegawai.paket") || m2.File != filepath.Join(dir, "paket pegawai (2).paket") {
+		t.Fatalf("written to %q and %q", m1.File, m2.File)
+	}
+	if again, _ := os.ReadFile(m1.File); !bytes.Equal(first, again) {
+		t.Fatal("the first packet was overwritten")
+	}
+	if _, err := VerifyPaketFile(m2.File, paketPass, ""); err != nil {
+		t.Fatal(err)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".asndesk-paket-*"))
+	if len(left) != 0 {
+		t.Fatalf("temporary files left: %v", left)
+	}
 }

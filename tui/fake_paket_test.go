@@ -34,12 +34,13 @@ func newFakePaket() *fakePaket {
 	return &fakePaket{plan: domain.PaketPlan{Manifest: man, Payload: "paket", Items: []domain.PaketItem{
 		{Key: "unit|sekretariat", Entity: "unit", Label: "Unit kerja Sekretariat", Status: domain.PaketSama},
 		{Key: "pegawai|198609262015052001", Entity: "pegawai", Label: "Pegawai Siti Aminah (NIP 19860926 201505 2 001)",
-			Status: domain.PaketBerbeda, Diffs: []domain.PaketDiff{{Field: "alamat", Old: "Jl. Mawar 5", New: "Jl. Melati 7"},
-				{Field: "nomor_hp", Old: "", New: "081234567890"}}},
+			Status: domain.PaketBerbeda, Diffs: []domain.PaketDiff{{Field: "Golongan", Old: "III/c", New: "III/b"},
+				{Field: "Nomor HP", Old: "", New: "081234567890"},
+				{Field: "Riwayat pangkat/golongan III/c, TMT 01-10-2026: hanya ada di sini, dihapus agar profil mengikuti versi paket"}}},
 		{Key: "pegawai|199203032020121003", Entity: "pegawai", Label: "Pegawai Andi Saputra (NIP 19920303 202012 1 003)",
 			Status: domain.PaketBaru},
 		{Key: "skp|198609262015052001|2026-01-01", Entity: "skp", Label: "SKP 2026 Siti Aminah (1 Januari 2026 – 31 Desember 2026)",
-			Status: domain.PaketLebihBaru, Diffs: []domain.PaketDiff{{Field: "evaluasi[0].catatan", Old: "Baik sekali", New: "Baik"}}},
+			Status: domain.PaketLebihBaru, Diffs: []domain.PaketDiff{{Field: "Evaluasi 1 › Catatan", Old: "Baik sekali", New: "Baik"}}},
 		{Key: "skp|199203032020121003|2026-01-01", Entity: "skp", Label: "SKP 2026 Andi Saputra (1 Januari 2026 – 31 Desember 2026)",
 			Status: domain.PaketBaru},
 	}}}
@@ -51,7 +52,7 @@ func (f *fakePaket) CreatePaketFile(_ context.Context, slice domain.PaketSlice, 
 	}
 	f.created = append(f.created, fakePaketCreate{slice, path, passphrase, recipients})
 	m := f.plan.Manifest
-	m.Kind, m.Year, m.Office = slice.Kind, slice.Year, "Kecamatan Contoh"
+	m.Kind, m.Year, m.Office, m.File = slice.Kind, slice.Year, "Kecamatan Contoh", path
 	return m, nil
 }
 

@@ -75,6 +75,8 @@ type paketCreate struct {
 	merits []domain.MeritAssessment
 	busy   bool
 	result []string
+	auto   string // the path offered for the current choices
+	edited bool   // the path was typed: choices no longer rename it
 }
 
 const (
@@ -107,7 +109,7 @@ func newPaketCreate(c *Common) *paketCreate {
 	rcpt := textField("penerima", "Kunci penerima *", "", 1000)
 	rcpt.hint = "Satu atau beberapa kunci age1…, dipisah koma; penerima membuatnya dengan Buat kunci penerima."
 	out := textField("berkas", "Simpan ke", "", 500)
-	out.hint = "Kosongkan untuk folder " + docsHome() + ". Berkas yang sudah ada tidak ditimpa."
+	out.hint = "Berkas yang ada tidak ditimpa: nama diberi (2), (3)…"
 	f := newForm(&c.Styles, []*field{isi, year, unit, merit, lock, p1, p2, rcpt, out})
 	f.submitLabel = "Buat paket (Ctrl+S)"
 	s := &paketCreate{base: newBase(c), form: f}
@@ -118,7 +120,45 @@ func newPaketCreate(c *Common) *paketCreate {
 	p1.hidden = func() bool { return s.form.get("kunci").choice != lockPass }
 	p2.hidden = p1.hidden
 	rcpt.hidden = func() bool { return s.form.get("kunci").choice != lockKey }
+	s.rename()
 	return s
+}
+
+// paketFileName is the offered name of a packet: what it holds.
+func (s *paketCreate) paketFileName() string {
+	name := "paket " + s.kind()
+	switch s.kind() {
+	case domain.PaketKinerja:
+		name += " " + strings.TrimSpace(s.form.get("tahun").value())
+	case domain.PaketMerit:
+		if i := s.form.get("merit").choice; i >= 0 && i < len(s.merits) {
+			a := s.merits[i]
+			unit := "instansi"
+			if a.UnitID != 0 {
+				unit = s.c.UnitName(a.UnitID)
+			}
+			name += " " + strconv.Itoa(a.Year) + " " + unit
+		}
+	}
+	if s.kind() != domain.PaketMerit {
+		if i := s.form.get("unit").choice; i > 0 {
+			name += " " + sortedUnits(s.c.Units)[i-1].Name
+		}
+	}
+	return safeName(name) + ".paket"
+}
+
+// rename offers a path in the asndesk folder for the current choices
+// until the user types one (as the print dialog does).
+func (s *paketCreate) rename() {
+	f := s.form.get("berkas")
+	if s.edited || f.value() != s.auto {
+		s.edited = true
+		return
+	}
+	s.auto = filepath.Join(docsHome(), s.paketFileName())
+	f.input.SetValue(s.auto)
+	f.input.CursorEnd()
 }
 
 // kind is the packet content chosen.
@@ -184,21 +224,36 @@ func (s *paketCreate) Update(msg tea.Msg) tea.Cmd {
 		if len(f.options) > 0 {
 			f.choice = len(f.options) - 1
 		}
+		s.rename()
 		return nil
 	case paketCreatedMsg:
 		s.busy, s.form.saving = false, false
 		if msg.err != nil {
 			return failure(msg.err)
 		}
-		s.result = append([]string{"Tersimpan: " + inert(msg.path)}, manifestLines(msg.man)...)
-		return info("Paket tersimpan: " + msg.path)
+		path := msg.man.File
+		if path == "" {
+			path = msg.path
+		}
+		s.result = append([]string{"Tersimpan: " + inert(path)}, manifestLines(msg.man)...)
+		return info("Paket tersimpan: " + path)
 	case choiceMadeMsg:
 		if f := s.form.get(msg.key); f != nil {
 			f.choice = msg.index
 		}
+		s.rename()
 		return nil
 	}
-	switch s.form.update(msg) {
+	if s.busy {
+		if k, ok := msg.(tea.KeyMsg); ok && k.String() == "ctrl+s" {
+			return nil // Membuat paket…: one press is enough
+		}
+	}
+	ev := s.form.update(msg)
+	if _, ok := msg.(tea.KeyMsg); ok {
+		s.rename()
+	}
+	switch ev {
 	case formCancel:
 		return pop(nil)
 	case formChoose:
@@ -264,14 +319,7 @@ func (s *paketCreate) submit() tea.Cmd {
 	}
 	out := strings.TrimSpace(v("berkas"))
 	if out == "" {
-		name := "paket " + slice.Kind
-		switch {
-		case slice.Kind == domain.PaketKinerja:
-			name += " " + strconv.Itoa(slice.Year)
-		case slice.Kind == domain.PaketMerit:
-			name += " " + strconv.FormatUint(slice.MeritID, 10)
-		}
-		out = filepath.Join(docsHome(), name+".age")
+		out = filepath.Join(docsHome(), s.paketFileName())
 	}
 	s.busy, s.form.saving, s.result = true, true, nil
 	return s.cmd(func(ctx context.Context) tea.Msg {
@@ -282,19 +330,10 @@ func (s *paketCreate) submit() tea.Cmd {
 
 // manifestLines describe a packet for the screens.
 func manifestLines(m domain.PaketManifest) []string {
-	var counts []string
-	for _, k := range []string{"pegawai", "riwayat", "skp", "merit", "unit", "bukti"} {
-		if m.Counts[k] > 0 {
-			counts = append(counts, strconv.Itoa(m.Counts[k])+" "+k)
-		}
-	}
-	if len(counts) == 0 {
-		counts = []string{"kosong"}
-	}
 	return []string{
 		"Isi: " + m.Description(),
 		"Dari: " + inert(m.Office) + ", dibuat " + m.Created.Format("02-01-2006 15:04"),
-		"Jumlah: " + strings.Join(counts, ", ") + " · " + strconv.Itoa(len(m.Parts)) + " bagian dengan sidik SHA-256",
+		"Jumlah: " + m.CountsText() + " · " + strconv.Itoa(len(m.Parts)) + " bagian dengan sidik SHA-256",
 	}
 }
 
@@ -303,7 +342,7 @@ func (s *paketCreate) View() string {
 	out := s.form.view()
 	switch {
 	case s.busy:
-		out += "\n" + st.Muted.Render("Membuat paket… (data dibaca, dikemas, lalu dienkripsi)")
+		out += "\n" + st.Muted.Render("Membuat paket… (data dibaca, dikemas, lalu dienkripsi; tunggu sebentar)")
 	case s.result != nil:
 		out += "\n" + strings.Join(s.result, "\n")
 	}
@@ -341,8 +380,8 @@ func (s *paketKeyForm) Update(msg tea.Msg) tea.Cmd {
 		if m.err != nil {
 			return failure(m.err)
 		}
-		s.result = []string{"Berkas identitas (rahasia): " + inert(m.path),
-			"Kunci penerima — berikan kepada kantor pengirim:", m.rcpt}
+		s.result = append([]string{"Kunci penerima — berikan kepada kantor pengirim:", m.rcpt, ""},
+			paketKeyNote(inert(m.path))...)
 		return info("Kunci dibuat.")
 	}
 	switch s.form.update(msg) {
@@ -364,8 +403,27 @@ func (s *paketKeyForm) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// paketKeyNote says where the key pair went and what may be shared.
+func paketKeyNote(path string) []string {
+	return []string{
+		"Berkas identitas (rahasia): " + path,
+		"Kunci age1… di atas juga tertulis di berkas identitas itu, pada baris \"# kunci penerima:\". " +
+			"Yang diberikan kepada pengirim hanya kunci age1… itu. Berkas identitasnya (AGE-SECRET-KEY-…) tetap " +
+			"rahasia di komputer ini: jangan dibagikan, dan simpan cadangannya; tanpa berkas itu paket untuk kunci ini " +
+			"tidak dapat dibuka.",
+	}
+}
+
 func (s *paketKeyForm) View() string {
-	return s.form.view() + "\n" + strings.Join(s.result, "\n")
+	var lines []string
+	for _, l := range s.result {
+		if l == "" {
+			lines = append(lines, "")
+			continue
+		}
+		lines = append(lines, skpWrap(l, max(20, s.w-2))...)
+	}
+	return s.form.view() + "\n" + strings.Join(lines, "\n")
 }
 
 // paketReceive is Periksa / terima paket: open and verify a packet, see
@@ -414,8 +472,9 @@ func (s *paketReceive) Keys() []KeyHelp {
 	if s.plan == nil {
 		return []KeyHelp{{"Tab", "Pindah"}, {"Ctrl+S", "Periksa"}}
 	}
-	return []KeyHelp{{"↑↓", "Pilih"}, {"Spasi", "Pakai versi paket"}, {"Tab", "Saring"}, {"Ctrl+S", "Gabungkan"},
-		{"Esc", "Kembali"}}
+	// Esc Kembali is the root's; Tab is explained above the list
+	// ("Tampilkan: … (Tab ganti)"), so F1 and F10 fit at 100 columns.
+	return []KeyHelp{{"↑↓", "Pilih"}, {"Spasi", "Pakai versi paket"}, {"Ctrl+S", "Gabungkan"}}
 }
 
 type (
@@ -492,7 +551,7 @@ func (s *paketReceive) preview() tea.Cmd {
 	if len(s.form.errors) > 0 {
 		return failure(domain.Errorf(domain.EINVALID, "Paket belum dapat diperiksa: perbaiki isian yang bertanda ✗."))
 	}
-	s.busy, s.form.saving, s.result = "Membuka dan memeriksa paket…", true, ""
+	s.busy, s.form.saving, s.result = "Membuka paket… (dekripsi, sidik SHA-256 setiap bagian, lalu dibandingkan; tunggu sebentar)", true, ""
 	return s.cmd(func(ctx context.Context) tea.Msg {
 		p, err := s.c.Paket.PreviewPaketFile(ctx, path, pass, id)
 		return paketPlanMsg{p, err}
@@ -644,20 +703,40 @@ func (s *paketReceive) View() string {
 	return strings.Join(lines, "\n")
 }
 
-// details are the differences of the selected conflict.
+// indent wraps one difference under the list, continuation lines deeper.
+func (s *paketReceive) indent(text string) []string {
+	lines := skpWrap(inert(text), max(10, s.w-5))
+	for i := range lines {
+		if i == 0 {
+			lines[i] = "  " + lines[i]
+		} else {
+			lines[i] = "    " + lines[i]
+		}
+	}
+	return lines
+}
+
+// details are the differences of the selected conflict: what taking the
+// packet's version changes, and what of the packet is not used even then.
 func (s *paketReceive) details() []string {
 	it, ok := s.current()
-	if !ok || !it.Status.Conflict() {
+	if !ok || !it.Status.Conflict() && len(it.Notes) == 0 {
 		return nil
 	}
-	out := []string{"Perbedaan (di sini → paket); data di sini tetap kecuali dipilih dengan Spasi:"}
+	var out []string
+	if it.Status.Conflict() {
+		out = append(out, "Bila versi paket dipakai (di sini → paket); tanpa Spasi data di sini tetap:")
+	}
 	const most = 8
 	for i, d := range it.Diffs {
 		if i == most {
 			out = append(out, fmt.Sprintf("  … dan %d perbedaan lain", len(it.Diffs)-most))
 			break
 		}
-		out = append(out, clip("  "+inert(d.Field)+": "+strconv.Quote(d.Old)+" → "+strconv.Quote(d.New), max(10, s.w-1)))
+		out = append(out, s.indent(d.Text())...)
+	}
+	for _, n := range it.Notes {
+		out = append(out, s.indent(n)...)
 	}
 	return out
 }

@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"asndesk/domain"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -51,7 +53,7 @@ func TestPaketCreate(t *testing.T) {
 	}
 	c := fp.created[0]
 	want := domain.PaketSlice{Kind: domain.PaketKinerja, Year: 2026, UnitID: 1}
-	if c.slice != want || c.pass != "rahasia-paket" || c.rcpts != nil || c.path != "/home/kantor/asndesk/paket kinerja 2026.age" {
+	if c.slice != want || c.pass != "rahasia-paket" || c.rcpts != nil || c.path != "/home/kantor/asndesk/paket kinerja 2026 Sekretariat.paket" {
 		t.Fatalf("made %+v", c)
 	}
 	t.Run("saved", func(t *testing.T) { golden.RequireEqual(t, []byte(h.view())) })
@@ -62,6 +64,7 @@ func TestPaketCreate(t *testing.T) {
 	s.form.focusKey("penerima")
 	h.typeText("age1abc, age1def")
 	s.form.focusKey("berkas")
+	h.keys("ctrl+u")
 	h.typeText("E:\\untuk-bkd.age")
 	h.keys("ctrl+s")
 	c = fp.created[1]
@@ -152,5 +155,55 @@ func TestPaketKey(t *testing.T) {
 	if len(fp.keys) != 1 || fp.keys[0] != "/home/kantor/asndesk/kunci-paket.txt" {
 		t.Fatalf("keys %q", fp.keys)
 	}
-	mustContain(t, h.view(), "age1qyqszqgpqyqszqgp", "Berkas identitas (rahasia): /home/kantor/asndesk/kunci-paket.txt")
+	mustContain(t, h.view(), "age1qyqszqgpqyqszqgp", "Berkas identitas (rahasia): /home/kantor/asndesk/kunci-paket.txt",
+		"Kunci age1… di atas juga tertulis di berkas identitas itu", "Yang diberikan kepada pengirim hanya kunci age1…",
+		"rahasia di komputer ini: jangan dibagikan")
+}
+
+// TestPaketBusy: while the packet is made or opened the screen says so and
+// a second Ctrl+S does nothing; the footer fits F1 and F10 at 120 columns
+// with one Esc.
+func TestPaketBusy(t *testing.T) {
+	h, fp := withPaket(t)
+	h.send(pushMsg{newPaketCreate(h.m.c)})
+	s := h.m.top().(*paketCreate)
+	s.form.focusKey("pass")
+	h.typeText("rahasia-paket")
+	s.form.focusKey("pass2")
+	h.typeText("rahasia-paket")
+	_, first := h.m.Update(keyMsg("ctrl+s"))
+	mustContain(t, h.view(), "Membuat paket…", "[ Menyimpan… ]")
+	_, second := h.m.Update(keyMsg("ctrl+s"))
+	h.run(first)
+	h.run(second)
+	if len(fp.created) != 1 {
+		t.Fatalf("%d packets made by two presses", len(fp.created))
+	}
+	mustContain(t, h.view(), "Tersimpan: /home/kantor/asndesk/paket kinerja 2026.paket")
+
+	h.send(pushMsg{newPaketReceive(h.m.c)})
+	r := h.m.top().(*paketReceive)
+	h.typeText("E:\\kinerja.paket")
+	r.form.focusKey("pass")
+	h.typeText("rahasia-paket")
+	_, first = h.m.Update(keyMsg("ctrl+s"))
+	mustContain(t, h.view(), "Membuka paket…")
+	_, second = h.m.Update(keyMsg("ctrl+s"))
+	h.run(first)
+	h.run(second)
+	if len(fp.opened) != 1 {
+		t.Fatalf("opened %q", fp.opened)
+	}
+	for _, w := range []int{120, 100} {
+		h.send(tea.WindowSizeMsg{Width: w, Height: 30})
+		v := h.view()
+		footer := v[strings.LastIndex(v, "\n")+1:]
+		if strings.Count(footer, "Esc Kembali") != 1 || !strings.Contains(footer, "F1 Bantuan · F10 Keluar") {
+			t.Fatalf("footer at %d columns %q", w, footer)
+		}
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 36})
+	// The details of the conflict wrap instead of cutting the riwayat line.
+	h.keys("down")
+	mustContain(t, h.view(), "Golongan: «III/c» → «III/b»", "hanya ada di sini, dihapus", "mengikuti versi paket")
 }

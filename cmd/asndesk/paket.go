@@ -6,7 +6,6 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"asndesk/domain"
@@ -44,7 +43,8 @@ Membuat paket serah terima terenkripsi.
   --isi merit          penilaian mandiri sistem merit --merit ID beserta bukti dan instrumennya
   --passphrase-file F  kunci dengan frasa sandi dari berkas F (baris pertama)
   --penerima age1…     kunci untuk penerima ini (boleh diulang; lihat "asndesk paket kunci")
-  --out BERKAS         berkas paket yang dibuat (tidak menimpa berkas yang sudah ada)
+  --out BERKAS         berkas paket yang dibuat; bila sudah ada, paket ditulis ke
+                       "nama (2).paket" dan seterusnya (berkas lama tidak ditimpa)
 `
 
 const paketVerifyHelp = `Pemakaian: asndesk paket verify [--passphrase-file F | --identitas F] BERKAS
@@ -57,13 +57,16 @@ const paketImportHelp = `Pemakaian: asndesk paket import [--db BERKAS] [--passph
        [--terapkan] [--ambil-paket-semua] BERKAS
 Membandingkan isi paket dengan berkas data: setiap data Baru, Sama, Berbeda, atau
 Lebih baru di sini (dengan perbedaan per kolom). Tanpa --terapkan tidak ada yang ditulis.
+Riwayat pangkat, jabatan dan pendidikan yang akan mengubah profil pegawai yang sudah ada
+di sini ikut pegawainya: ditulis hanya bila versi paket pegawai itu dipakai.
   --terapkan           menggabungkan: data baru ditambahkan dalam satu transaksi
   --ambil-paket-semua  untuk data yang berbeda, pakai versi paket (bawaan: data di sini tetap)
 `
 
 const paketKunciHelp = `Pemakaian: asndesk paket kunci --out BERKAS
 Membuat pasangan kunci paket. Berkas identitas (rahasia) ditulis ke BERKAS;
-kunci penerima (age1…) ditampilkan: berikan kepada kantor pengirim.
+kunci penerima (age1…) ditampilkan dan juga tertulis di berkas itu: berikan hanya
+kunci age1… kepada kantor pengirim, berkas identitasnya jangan dibagikan.
 `
 
 // multiFlag collects a repeatable flag.
@@ -149,7 +152,7 @@ func cmdPaketCreate(ctx context.Context, args []string, stdout, stderr io.Writer
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "Paket tersimpan: "+absPath(*out))
+	fmt.Fprintln(stdout, "Paket tersimpan: "+man.File)
 	printManifest(stdout, man)
 	return nil
 }
@@ -182,7 +185,7 @@ func absPath(p string) string {
 func printManifest(w io.Writer, m domain.PaketManifest) {
 	fmt.Fprintf(w, "Isi: %s\n", m.Description())
 	fmt.Fprintf(w, "Dari: %s, dibuat %s (asndesk %s)\n", orDash(m.Office), m.Created.Format("02-01-2006 15:04"), m.AppVersion)
-	fmt.Fprintln(w, "Jumlah: "+countsText(m.Counts))
+	fmt.Fprintln(w, "Jumlah: "+m.CountsText())
 	fmt.Fprintf(w, "Bagian: %d, masing-masing dengan sidik SHA-256\n", len(m.Parts))
 }
 
@@ -191,20 +194,6 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// countsText lists the manifest counts in a fixed order, skipping zeros.
-func countsText(c map[string]int) string {
-	var parts []string
-	for _, k := range []string{"pegawai", "riwayat", "skp", "merit", "unit", "bukti"} {
-		if c[k] > 0 {
-			parts = append(parts, strconv.Itoa(c[k])+" "+k)
-		}
-	}
-	if len(parts) == 0 {
-		return "kosong"
-	}
-	return strings.Join(parts, ", ")
 }
 
 // paketKeys reads the passphrase or identity file of verify and import.
@@ -301,12 +290,15 @@ func printPlan(w io.Writer, p domain.PaketPlan) {
 	printManifest(w, p.Manifest)
 	fmt.Fprintln(w)
 	for _, it := range p.Items {
-		if it.Status == domain.PaketSama {
+		if it.Status == domain.PaketSama && len(it.Notes) == 0 {
 			continue
 		}
 		fmt.Fprintf(w, "%-19s %s\n", it.Status.String(), it.Label)
 		for _, d := range it.Diffs {
-			fmt.Fprintf(w, "    %s: %s → %s\n", d.Field, strconv.Quote(d.Old), strconv.Quote(d.New))
+			fmt.Fprintln(w, "    "+d.Text())
+		}
+		for _, n := range it.Notes {
+			fmt.Fprintln(w, "    "+n)
 		}
 	}
 	fmt.Fprintf(w, "\nBaru %d, Sama %d, Berbeda %d, Lebih baru di sini %d.\n", p.Count(domain.PaketBaru),
@@ -329,8 +321,12 @@ func cmdPaketKunci(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "Berkas identitas (rahasia, jangan dibagikan): "+absPath(*out))
+	path := absPath(*out)
 	fmt.Fprintln(stdout, "Kunci penerima (berikan kepada pengirim paket):")
 	fmt.Fprintln(stdout, rcpt)
+	fmt.Fprintln(stdout, "Berkas identitas (rahasia, jangan dibagikan): "+path)
+	fmt.Fprintln(stdout, "Kunci age1… ini juga tertulis di berkas identitas itu, pada baris \"# kunci penerima:\".")
+	fmt.Fprintln(stdout, "Berikan hanya kunci age1… kepada pengirim. Berkas identitasnya (AGE-SECRET-KEY-…) tetap rahasia")
+	fmt.Fprintln(stdout, "di komputer ini dan perlu dicadangkan: tanpa berkas itu paket untuk kunci ini tidak dapat dibuka.")
 	return nil
 }

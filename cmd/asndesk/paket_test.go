@@ -56,7 +56,8 @@ func TestHeadlessPaket(t *testing.T) {
 		}
 		rcpt = regexp.MustCompile(`age1[0-9a-z]+`).FindString(out)
 		b, _ := os.ReadFile(key)
-		if rcpt == "" || !strings.Contains(string(b), "AGE-SECRET-KEY-") || !strings.Contains(string(b), rcpt) {
+		if rcpt == "" || !strings.Contains(string(b), "AGE-SECRET-KEY-") || !strings.Contains(string(b), rcpt) ||
+			!strings.Contains(out, "juga tertulis di berkas identitas itu") || !strings.Contains(out, "Berikan hanya kunci age1…") {
 			t.Fatalf("kunci printed %q, wrote %q", out, b)
 		}
 		if fi, _ := os.Stat(key); fi.Mode().Perm() != 0o600 {
@@ -74,12 +75,17 @@ func TestHeadlessPaket(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !strings.Contains(out, "Paket tersimpan: "+pkt) || !strings.Contains(out, "Isi: Kinerja (SKP dan evaluasi) satu tahun "+tahun) ||
-			!regexp.MustCompile(`Jumlah: \d+ pegawai, \d+ skp`).MatchString(out) {
+			!regexp.MustCompile(`Jumlah: \d+ pegawai, \d+ SKP`).MatchString(out) {
 			t.Fatalf("create printed %q", out)
 		}
-		_, err = paketCmd(t, "create", "--db", src, "--isi", "kinerja", "--tahun", tahun, "--penerima", rcpt, "--out", pkt)
-		if domain.ErrorCode(err) != domain.ECONFLICT {
-			t.Fatalf("over an existing file: %v", err)
+		first, _ := os.ReadFile(pkt)
+		out, err = paketCmd(t, "create", "--db", src, "--isi", "kinerja", "--tahun", tahun, "--penerima", rcpt, "--out", pkt)
+		two := filepath.Join(dir, "flashdisk", "kinerja (2).paket")
+		if err != nil || !strings.Contains(out, "Paket tersimpan: "+two) {
+			t.Fatalf("over an existing file: %v %q", err, out)
+		}
+		if again, _ := os.ReadFile(pkt); !bytes.Equal(first, again) {
+			t.Fatal("the existing packet was overwritten")
 		}
 		_, err = paketCmd(t, "create", "--db", src, "--isi", "pegawai", "--unit", "Tidak Ada", "--penerima", rcpt,
 			"--out", filepath.Join(dir, "u.paket"))
