@@ -13,6 +13,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // docsHome is the folder prints and exports are offered in:
@@ -72,7 +73,16 @@ func (c *Common) docOpts() doc.Opts {
 	for _, u := range c.Units {
 		names[u.ID] = u.Name
 	}
-	return doc.Opts{Office: c.Office, Today: c.today(), UnitName: func(id uint64) string { return names[id] }}
+	// The rows and their index are replaced, never changed, on reload:
+	// the builder may read them off the UI loop.
+	rows, index := c.Rows, c.rowIndex
+	return doc.Opts{Office: c.Office, Today: c.today(), UnitName: func(id uint64) string { return names[id] },
+		NIPOf: func(id uint64) string {
+			if i, ok := index[id]; ok {
+				return rows[i].NIP
+			}
+			return ""
+		}}
 }
 
 // fileName is a document's suggested file name, or one made from its kind
@@ -130,58 +140,128 @@ const (
 // runs the job off the UI loop with progress, and Esc cancels it.
 type docsDialog struct {
 	base
-	under  Screen
-	title  string
-	mode   int
-	opts   []docsOption
-	plan   func(choice []int) docsJob
-	form   *form
-	edited bool // the path was typed: choices no longer rename it
-	auto   string
-	busy   bool
-	job    docsJob // the running or last job
-	cancel context.CancelFunc
-	done   int
-	total  int
-	what   string
-	err    string
-	inner  int
+	under Screen
+	title string
+	mode  int
+	opts  []docsOption
+	plan  func(choice []int) docsJob
+	// note says under the buttons what the file holds (an export's
+	// columns and rows); the print dialog says where the kop is set.
+	note string
+	// load, when set, is run by Init off the UI loop and gives the
+	// choices that depend on stored settings (the batch print's periods
+	// follow the office's SKP frequency); until then Enter waits.
+	load    func(ctx context.Context) (docsSetup, error)
+	loading bool
+	loadErr string // the choices could not be read: nothing is printed
+	form    *form
+	edited  bool // the path was typed: choices no longer rename it
+	auto    string
+	busy    bool
+	job     docsJob // the running or last job
+	cancel  context.CancelFunc
+	done    int
+	total   int
+	what    string
+	err     string
+	inner   int
+}
+
+// docsSetup is what a dialog's load gives: its choices and their plan.
+type docsSetup struct {
+	opts []docsOption
+	plan func(choice []int) docsJob
+}
+
+// docsSetupMsg brings a dialog's loaded choices back to the UI loop.
+type docsSetupMsg struct {
+	setup docsSetup
+	err   error
 }
 
 func newDocsDialog(c *Common, under Screen, mode int, title string, opts []docsOption, plan func([]int) docsJob) *docsDialog {
 	d := &docsDialog{base: newBase(c), under: under, mode: mode, title: title, opts: opts, plan: plan}
-	var fields []*field
-	for _, o := range opts {
-		// ←/→ only, no chooser: Enter prints wherever the focus is.
-		fields = append(fields, choiceField(o.key, o.label, o.options, o.choice))
+	d.build()
+	return d
+}
+
+// build lays out the choices, the format and the path. Built again when
+// loaded choices arrive: a typed path and the format are kept.
+func (d *docsDialog) build() {
+	typed, format := "", 0
+	var before *form
+	if d.form != nil {
+		before = d.form
+		typed = d.form.get("path").value()
+		if f := d.form.get("format"); f != nil {
+			format = f.choice
+		}
 	}
-	if mode == docsExport {
-		fields = append(fields, choiceField("format", "Format", []string{"XLSX (Excel)", "CSV"}, 0))
+	var fields []*field
+	for _, o := range d.opts {
+		choice := o.choice
+		// A choice made before the loaded list came stays when it still
+		// means the same (the unit list does not change).
+		if before != nil {
+			if f := before.get(o.key); f != nil && len(f.options) == len(o.options) && f.choice < len(o.options) {
+				choice = f.choice
+			}
+		}
+		// ←/→ only, no chooser: Enter prints wherever the focus is.
+		fields = append(fields, choiceField(o.key, o.label, o.options, choice))
+	}
+	if d.mode == docsExport {
+		f := choiceField("format", "Format", []string{"XLSX (Excel)", "CSV"}, format)
+		f.hint = "XLSX untuk dibuka di Excel; CSV untuk sistem lain."
+		fields = append(fields, f)
 	}
 	path := textField("path", "Simpan ke", "", 500)
 	path.hint = "Berkas yang ada tidak ditimpa: nama diberi (2), (3)…"
 	fields = append(fields, path)
-	d.form = newForm(&c.Styles, fields)
+	d.form = newForm(&d.c.Styles, fields)
 	d.form.submitLabel = "Cetak (Enter)"
-	if mode == docsExport {
+	if d.mode == docsExport {
 		d.form.submitLabel = "Ekspor (Enter)"
 	}
 	d.form.cancelLabel = "Batal (Esc)"
 	d.form.focusKey("path")
-	if len(opts) > 0 {
+	if len(d.opts) > 0 {
 		d.form.focusItem(0)
 	}
+	if d.edited {
+		path.input.SetValue(typed)
+	}
 	d.rename()
-	return d
+	if d.inner > 0 {
+		d.form.setSize(d.inner, len(d.form.fields)+3)
+	}
 }
 
 // openDocs pushes the dialog; nothing when printing is not wired (the
 // screens do not offer the keys then).
 func openDocs(c *Common, under Screen, mode int, title string, opts []docsOption, plan func([]int) docsJob) tea.Cmd {
+	return openDialog(c, func() *docsDialog { return newDocsDialog(c, under, mode, title, opts, plan) })
+}
+
+// openDialog pushes a dialog made and adjusted by mk (a note, a
+// loader); nothing when printing is not wired.
+func openDialog(c *Common, mk func() *docsDialog) tea.Cmd {
 	if c.Docs == nil {
 		return nil
 	}
-	return push(newDocsDialog(c, under, mode, title, opts, plan))
+	return push(mk())
+}
+
+func (d *docsDialog) Init() tea.Cmd {
+	if d.load == nil {
+		return nil
+	}
+	d.loading = true
+	load := d.load
+	return d.cmd(func(ctx context.Context) tea.Msg {
+		s, err := load(ctx)
+		return docsSetupMsg{s, err}
+	})
 }
 
 // printDocs is the common case: a fixed list of documents to choose from.
@@ -199,12 +279,22 @@ func printDocs(c *Common, under Screen, label string, choices []string, current 
 	})
 }
 
-// exportSheet is the common export: one list as shown.
-func exportSheet(c *Common, under Screen, file string, build func(o doc.Opts) doc.Sheet) tea.Cmd {
-	return openDocs(c, under, docsExport, "Ekspor", nil, func([]int) docsJob {
+// exportSheet is the common export: one list, with a note saying what
+// the file holds.
+func exportSheet(c *Common, under Screen, file, note string, build func(o doc.Opts) doc.Sheet) tea.Cmd {
+	return exportWith(c, under, note, func([]int) docsJob {
 		return docsJob{file: file, sheets: func(_ context.Context, o doc.Opts) ([]doc.Sheet, error) {
 			return []doc.Sheet{build(o)}, nil
 		}}
+	})
+}
+
+// exportWith opens the export dialog of one job with its note.
+func exportWith(c *Common, under Screen, note string, plan func([]int) docsJob) tea.Cmd {
+	return openDialog(c, func() *docsDialog {
+		d := newDocsDialog(c, under, docsExport, "Ekspor", nil, plan)
+		d.note = note
+		return d
 	})
 }
 
@@ -213,7 +303,9 @@ func (d *docsDialog) Capturing() bool { return true }
 func (d *docsDialog) OwnsEsc() bool   { return true }
 func (d *docsDialog) Keys() []KeyHelp {
 	if d.busy {
-		return []KeyHelp{{"Esc", "Batalkan"}}
+		// The footer adds Esc Kembali, which here also cancels (the box
+		// says so): no second Esc entry.
+		return nil
 	}
 	verb := "Cetak"
 	if d.mode == docsExport {
@@ -227,7 +319,9 @@ func (d *docsDialog) Keys() []KeyHelp {
 
 func (d *docsDialog) SetSize(w, h int) {
 	d.base.SetSize(w, h)
-	d.inner = min(76, max(40, w-8))
+	// As wide as the screen allows (up to 96) so a path in the home
+	// folder fits its field; a longer one is written out under the box.
+	d.inner = min(96, max(40, w-8))
 	d.form.setSize(d.inner, len(d.form.fields)+3)
 }
 
@@ -273,6 +367,16 @@ func (d *docsDialog) rename() {
 
 func (d *docsDialog) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
+	case docsSetupMsg:
+		d.loading = false
+		if msg.err != nil {
+			d.loadErr = domain.ErrorMessage(msg.err)
+			d.err = d.loadErr
+			return nil
+		}
+		d.opts, d.plan = msg.setup.opts, msg.setup.plan
+		d.build()
+		return nil
 	case docsProgressMsg:
 		d.done, d.total, d.what = msg.done, msg.total, msg.what
 		return waitDocs(d.id, msg.ch)
@@ -344,6 +448,13 @@ func (d *docsDialog) formEvent(ev formEvent) tea.Cmd {
 // start runs the job off the UI loop: read the kop (its place goes under
 // the signatures), build, write; progress comes back as messages.
 func (d *docsDialog) start() tea.Cmd {
+	if d.loading {
+		return nil // the choices are not there yet
+	}
+	if d.loadErr != "" {
+		d.err = d.loadErr
+		return nil
+	}
 	path := strings.TrimSpace(d.form.get("path").value())
 	if path == "" {
 		d.err = "Isi nama berkas tujuan."
@@ -429,10 +540,36 @@ func runDocsJob(ctx context.Context, repo DocsRepo, job docsJob, o doc.Opts, pat
 	return p, len(docs), err
 }
 
+// Notes under the buttons.
+const (
+	docsKopNote = "Kop surat dan kertas: menu Impor & ekspor → Kop surat & kertas cetak."
+	// Excel in Bahasa Indonesia splits on ";" and shows an 18-digit NIP
+	// as 1,98E+17: a CSV with commas is for other systems.
+	docsCSVNote = "CSV (dipisah koma) untuk sistem lain. Excel berbahasa Indonesia mengharapkan \";\" " +
+		"dan mengubah NIP menjadi 1,98E+17: untuk dibuka di Excel pilih XLSX."
+)
+
+// wrapNote breaks a note into lines of the box's width; a path breaks
+// at its separators when it has no spaces.
+func wrapNote(s string, w int) string {
+	return ansi.Wrap(s, max(10, w), " /\\")
+}
+
 func (d *docsDialog) box() string {
 	st := &d.c.Styles
+	p := d.form.get("path")
+	if f := d.form.focused(); f != p {
+		// Unfocused, the field shows the start of the path, not a tail
+		// cut mid-word; the whole path is written out below when long.
+		p.input.CursorStart()
+	}
 	lines := []string{st.DialogTitle.Render(clip(d.title, d.inner)), "", d.form.view(), ""}
+	if v := p.value(); width(v) > p.input.Width {
+		lines = append(lines, st.Muted.Render(wrapNote("Berkas: "+inert(v), d.inner)), "")
+	}
 	switch {
+	case d.loading:
+		lines = append(lines, st.Muted.Render("Memuat pilihan…"))
 	case d.busy:
 		pct := 0.0
 		if d.total > 0 {
@@ -440,11 +577,26 @@ func (d *docsDialog) box() string {
 		}
 		lines = append(lines, clip(d.what, d.inner), progressBar(pct, min(50, d.inner)), st.Muted.Render("Esc membatalkan"))
 	case d.err != "":
-		lines = append(lines, st.StatusError.Render(clip("! "+inert(d.err), d.inner)))
-	case d.mode == docsExport:
-		lines = append(lines, st.Muted.Render(clip("Kolom dan baris seperti di layar.", d.inner)))
+		lines = append(lines, st.StatusError.Render(wrapNote("! "+inert(d.err), d.inner)))
 	default:
-		lines = append(lines, st.Muted.Render(clip("Kertas dan kop diatur di Kop surat.", d.inner)))
+		var notes []string
+		if d.note != "" {
+			notes = append(notes, d.note)
+		}
+		if d.mode == docsExport && d.form.get("format").choice == 1 {
+			notes = append(notes, docsCSVNote)
+		}
+		if d.mode == docsPrint {
+			if _, onKop := d.under.(*kopScreen); !onKop {
+				notes = append(notes, docsKopNote)
+			}
+		}
+		for i, n := range notes {
+			if i > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, st.Muted.Render(wrapNote(n, d.inner)))
+		}
 	}
 	return st.Dialog.Width(d.inner + 4).Render(strings.Join(lines, "\n"))
 }

@@ -51,6 +51,9 @@ type kopScreen struct {
 	logoType string
 	logoEdit bool // the logo was loaded or removed since the last save
 	busy     bool
+	// saveAfter: Ctrl+S found a logo path typed but not loaded; it is
+	// loaded first and the kop saved with it (never silently dropped).
+	saveAfter bool
 }
 
 func newKopScreen(c *Common) Screen { return &kopScreen{base: newBase(c)} }
@@ -211,18 +214,34 @@ func (s *kopScreen) Update(msg tea.Msg) tea.Cmd {
 		s.kop = msg.kop
 		s.form.snapshot()
 		s.logoEdit = false
+		if s.logo != nil {
+			return info("Kop surat disimpan dengan logo " + kopLogoText(s.logo, s.logoType) + ".")
+		}
 		return info("Kop surat disimpan.")
 	case kopLogoMsg:
 		s.busy = false
-		if msg.err != nil {
-			return failure(msg.err)
-		}
+		saveAfter := s.saveAfter
+		s.saveAfter = false
+		err := msg.err
 		t := logoType(msg.data)
-		if t == "" {
-			return failure(domain.Errorf(domain.EINVALID, "Berkas itu bukan gambar PNG atau JPEG."))
+		if err == nil && t == "" {
+			err = domain.Errorf(domain.EINVALID, "Berkas itu bukan gambar PNG atau JPEG.")
+		}
+		if err != nil {
+			// Said beside the field, where the path stays to be fixed.
+			s.form.errors["logo"] = domain.ErrorMessage(err)
+			s.form.touched["logo"] = true
+			if saveAfter {
+				return failure(domain.Errorf(domain.EINVALID, "Kop surat belum disimpan: logo tidak dapat dimuat. "+domain.ErrorMessage(err)))
+			}
+			return failure(err)
 		}
 		s.logo, s.logoType, s.logoEdit = msg.data, t, true
 		s.form.get("logo").input.SetValue("")
+		s.logoNote()
+		if saveAfter {
+			return s.save()
+		}
 		return info("Logo dimuat: " + kopLogoText(s.logo, s.logoType) + ". Simpan dengan Ctrl+S.")
 	}
 	if !s.loaded {
@@ -260,11 +279,34 @@ func (s *kopScreen) Update(msg tea.Msg) tea.Cmd {
 		return pop(nil)
 	case formSubmit:
 		return s.save()
+	case formChanged:
+		if s.focused() == "logo" {
+			delete(s.form.errors, "logo") // a new path: the old failure is moot
+		}
+		s.logoNote()
 	}
 	return nil
 }
 
+// logoNote keeps the line under Berkas logo: a path typed but not loaded
+// says so, wherever the focus went (the hint shows only on the field).
+func (s *kopScreen) logoNote() {
+	if strings.TrimSpace(s.form.get("logo").value()) == "" || s.logoErr() {
+		delete(s.form.warnings, "logo")
+	} else {
+		// Short: the line fits beside the labels at 100 columns.
+		s.form.warnings["logo"] = "Belum dimuat: tekan Enter (Ctrl+S juga memuatnya)."
+	}
+}
+
+// logoErr reports whether the typed path failed to load; typing clears it.
+func (s *kopScreen) logoErr() bool {
+	_, ok := s.form.errors["logo"]
+	return ok
+}
+
 func (s *kopScreen) loadLogo() tea.Cmd {
+	delete(s.form.errors, "logo")
 	path := strings.TrimSpace(s.form.get("logo").value())
 	if path == "" {
 		return failure(domain.Errorf(domain.EINVALID, "Ketik lokasi berkas logo dulu, misalnya C:\\Users\\kantor\\logo.png."))
@@ -290,6 +332,11 @@ func (s *kopScreen) save() tea.Cmd {
 	k := s.read()
 	if len(k.Lines) == 0 {
 		return failure(domain.Errorf(domain.EINVALID, "Isi paling sedikit satu baris kop (nama instansi)."))
+	}
+	if strings.TrimSpace(s.form.get("logo").value()) != "" {
+		// A typed logo is loaded first; the save follows when it loads.
+		s.saveAfter = true
+		return s.loadLogo()
 	}
 	s.busy, s.form.saving = true, true
 	repo := s.c.Docs

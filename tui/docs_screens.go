@@ -41,7 +41,11 @@ func (s *employeeList) exportEmployees() tea.Cmd {
 		ids = append(ids, s.items[i].row.ID)
 	}
 	repo, today := s.c.Repo, s.c.today()
-	return openDocs(s.c, s, docsExport, "Ekspor", nil, func([]int) docsJob {
+	// The list shows five columns; the file has the whole profile, under
+	// the names the importer reads.
+	note := "Pegawai yang tampil di daftar, dengan semua kolom profil pegawai (" +
+		itoa(len(doc.EmployeeColumns())) + " kolom; dapat diimpor kembali)."
+	return exportWith(s.c, s, note, func([]int) docsJob {
 		return docsJob{file: "Daftar pegawai " + isoDate(today), sheets: func(ctx context.Context, o doc.Opts) ([]doc.Sheet, error) {
 			all, err := repo.AllEmployees(ctx)
 			if err != nil {
@@ -127,7 +131,7 @@ func (s *remindersScreen) exportReminders() tea.Cmd {
 	}
 	rs, name := reminderNames(append([]reminderRow(nil), s.shown...))
 	filter := s.tabFilter()
-	return openDocs(s.c, s, docsExport, "Ekspor", nil, func([]int) docsJob {
+	return exportWith(s.c, s, "Pengingat yang tampil di tab ini, dengan aturan dan catatannya.", func([]int) docsJob {
 		return docsJob{file: fileName(doc.Pengingat(nil, nil, s.c.docOpts()), s.c.today()), filter: filter,
 			sheets: func(_ context.Context, o doc.Opts) ([]doc.Sheet, error) {
 				return []doc.Sheet{doc.PengingatSheet(rs, name, o)}, nil
@@ -160,7 +164,9 @@ func (s *dukScreen) exportDUK() tea.Cmd {
 		return nil
 	}
 	rows := s.dukRows()
-	return exportSheet(s.c, s, fileName(doc.DUK(nil, s.c.docOpts()), s.c.today()), func(o doc.Opts) doc.Sheet { return doc.DUKSheet(rows, o) })
+	return exportSheet(s.c, s, fileName(doc.DUK(nil, s.c.docOpts()), s.c.today()),
+		"Urutan DUK seperti di layar; golongan, TMT, masa kerja dan diklat masing-masing dalam kolom sendiri.",
+		func(o doc.Opts) doc.Sheet { return doc.DUKSheet(rows, o) })
 }
 
 // nomShown is what the nominatif shows: the chosen columns, the matching
@@ -205,7 +211,7 @@ func (s *nominatifScreen) exportNominatif() tea.Cmd {
 		return nil
 	}
 	cols, emps, filter := s.nomShown()
-	return openDocs(s.c, s, docsExport, "Ekspor", nil, func([]int) docsJob {
+	return exportWith(s.c, s, "Kolom yang dipilih dan pegawai yang tampil di layar.", func([]int) docsJob {
 		return docsJob{file: fileName(doc.Nominatif(cols, nil, s.c.docOpts()), s.c.today()), filter: filter,
 			sheets: func(_ context.Context, o doc.Opts) ([]doc.Sheet, error) {
 				return []doc.Sheet{doc.NominatifSheet(cols, emps, o)}, nil
@@ -311,20 +317,22 @@ func (s *skpScreen) printSKP() tea.Cmd {
 
 // skpBatchWhat is a kind of document the batch print makes of each SKP.
 type skpBatchWhat struct {
-	label string
-	kind  domain.EvalKind // 0: the SKP itself
-	freq  domain.Frequency
-	per   int
+	label  string
+	kind   domain.EvalKind // 0: the SKP itself (or its dialog notes)
+	dialog bool            // the notes of every dialog kinerja of the SKP
+	freq   domain.Frequency
+	per    int
 }
 
-func skpBatchWhats() []skpBatchWhat {
+// skpBatchWhats are the batch's documents: the SKP, the annual and each
+// period's evaluation of the office's cycle (Triwulan I–IV or the
+// months), and the dialog notes, as the headless print offers.
+func skpBatchWhats(freq domain.Frequency) []skpBatchWhat {
 	out := []skpBatchWhat{{label: "SKP"}, {label: "Evaluasi tahunan", kind: domain.EvalTahunan}}
-	for _, f := range []domain.Frequency{domain.Triwulanan, domain.Bulanan} {
-		for p := 1; p <= f.Periods(); p++ {
-			out = append(out, skpBatchWhat{label: "Evaluasi " + f.PeriodLabel(p), kind: domain.EvalPeriodik, freq: f, per: p})
-		}
+	for p := 1; p <= freq.Periods(); p++ {
+		out = append(out, skpBatchWhat{label: "Evaluasi " + freq.PeriodLabel(p), kind: domain.EvalPeriodik, freq: freq, per: p})
 	}
-	return out
+	return append(out, skpBatchWhat{label: "Catatan dialog kinerja", dialog: true})
 }
 
 // evalFor finds the evaluation a batch asks for in one SKP.
@@ -340,53 +348,75 @@ func (w skpBatchWhat) evalFor(f domain.SKPFile) (uint64, bool) {
 	return 0, false
 }
 
+// batchPick is one SKP of the list the batch may print.
+type batchPick struct {
+	id     uint64
+	unitID uint64
+	nama   string
+}
+
 // batchPrint prints the SKPs the list shows (the actor may see them all),
-// of every unit or one, as SKP or one evaluation each, into one PDF. The
-// files are read one by one in the job, so the bar moves and Esc stops it
-// between two SKPs.
+// of every unit or one, as SKP, one evaluation or the dialog notes each,
+// into one PDF. The periods offered follow the office's SKP settings,
+// read when the dialog opens. The files are read one by one in the job,
+// so the bar moves and Esc stops it between two SKPs.
 func (s *skpList) batchPrint() tea.Cmd {
 	if !s.loaded {
 		return nil
 	}
-	type pick struct {
-		id     uint64
-		unitID uint64
-		nama   string
-	}
-	var picks []pick
+	var picks []batchPick
 	for _, i := range s.shown {
 		it := s.items[i]
-		picks = append(picks, pick{it.row.SKPID, it.row.UnitID, it.nama})
+		picks = append(picks, batchPick{it.row.SKPID, it.row.UnitID, it.nama})
 	}
-	units := sortedUnits(s.c.Units)
+	c, year, kin := s.c, s.year, s.c.Kinerja
+	units := sortedUnits(c.Units)
+	return openDialog(c, func() *docsDialog {
+		first := skpBatchSetup(units, picks, year, kin, domain.DefaultSKPSettings().Frequency)
+		d := newDocsDialog(c, s, docsPrint, "Cetak kumpulan", first.opts, first.plan)
+		d.load = func(ctx context.Context) (docsSetup, error) {
+			set, err := kin.SKPSettings(ctx)
+			if err != nil {
+				return docsSetup{}, err
+			}
+			return skpBatchSetup(units, picks, year, kin, set.Frequency), nil
+		}
+		return d
+	})
+}
+
+// skpBatchSetup is the batch dialog's choices (unit, document) for the
+// office's evaluation frequency, and the job of each choice.
+func skpBatchSetup(units []domain.Unit, picks []batchPick, year int, kin KinerjaRepo, freq domain.Frequency) docsSetup {
 	unitNames := []string{"(semua)"}
 	for _, u := range units {
 		unitNames = append(unitNames, u.Name)
 	}
-	whats := skpBatchWhats()
+	whats := skpBatchWhats(freq)
 	whatNames := make([]string, len(whats))
 	for i, w := range whats {
 		whatNames[i] = w.label
 	}
-	year, kin := s.year, s.c.Kinerja
 	opts := []docsOption{{key: "unit", label: "Unit kerja", options: unitNames}, {key: "what", label: "Dokumen", options: whatNames}}
-	return openDocs(s.c, s, docsPrint, "Cetak kumpulan", opts, func(ch []int) docsJob {
+	plan := func(ch []int) docsJob {
 		var unitID uint64
 		unit := "semua unit"
 		if ch[0] > 0 {
 			unitID, unit = units[ch[0]-1].ID, units[ch[0]-1].Name
 		}
 		w := whats[ch[1]]
-		var ids []pick
+		var ids []batchPick
 		for _, p := range picks {
 			if unitID == 0 || p.unitID == unitID {
 				ids = append(ids, p)
 			}
 		}
 		name := "SKP " + strconv.Itoa(year) + " " + unit
-		if w.kind != 0 {
-			name = strings.TrimPrefix(w.label, "Evaluasi ")
-			name = "Evaluasi " + name + " " + strconv.Itoa(year) + " " + unit
+		switch {
+		case w.dialog:
+			name = w.label + " " + strconv.Itoa(year) + " " + unit
+		case w.kind != 0:
+			name = "Evaluasi " + strings.TrimPrefix(w.label, "Evaluasi ") + " " + strconv.Itoa(year) + " " + unit
 		}
 		filter := ""
 		if unitID != 0 {
@@ -416,7 +446,18 @@ func (s *skpList) batchPrint() tea.Cmd {
 					if err != nil {
 						return nil, err
 					}
-					if w.kind == 0 {
+					switch {
+					case w.dialog:
+						if len(f.Dialogs) == 0 {
+							continue // no dialog kinerja held yet
+						}
+						d, err := doc.Dialogs(f, 0, o)
+						if err != nil {
+							return nil, err
+						}
+						docs = append(docs, d)
+						continue
+					case w.kind == 0:
 						docs = append(docs, doc.SKP(f, o))
 						continue
 					}
@@ -436,14 +477,19 @@ func (s *skpList) batchPrint() tea.Cmd {
 				}
 				report(len(ids), len(ids), "Semua SKP dimuat.")
 				if len(docs) == 0 {
-					if w.kind == 0 {
+					if w.kind == 0 && !w.dialog {
 						return nil, domain.Errorf(domain.EINVALID, "Tidak ada SKP "+strconv.Itoa(year)+" untuk "+unit+".")
 					}
-					return nil, domain.Errorf(domain.EINVALID, "Belum ada "+w.label+" pada SKP "+strconv.Itoa(year)+" untuk "+unit+".")
+					what := w.label
+					if w.dialog {
+						what = "catatan dialog kinerja"
+					}
+					return nil, domain.Errorf(domain.EINVALID, "Belum ada "+what+" pada SKP "+strconv.Itoa(year)+" untuk "+unit+".")
 				}
 				return docs, nil
 			}}
-	})
+	}
+	return docsSetup{opts: opts, plan: plan}
 }
 
 // exportEvaluations writes the evaluations list of the SKPs shown.
@@ -455,8 +501,18 @@ func (s *skpList) exportEvaluations() tea.Cmd {
 	for _, i := range s.shown {
 		rows = append(rows, s.items[i].row)
 	}
-	year := s.year
-	return exportSheet(s.c, s, "Evaluasi kinerja "+strconv.Itoa(year), func(o doc.Opts) doc.Sheet { return doc.EvaluasiSheet(rows, year, o) })
+	year, kin := s.year, s.c.Kinerja
+	return exportWith(s.c, s, "Satu baris untuk setiap SKP yang tampil di daftar: predikat setiap periode dan tahunan.", func([]int) docsJob {
+		return docsJob{file: "Evaluasi kinerja " + strconv.Itoa(year), sheets: func(ctx context.Context, o doc.Opts) ([]doc.Sheet, error) {
+			// The period columns follow the office's evaluation cycle.
+			set, err := kin.SKPSettings(ctx)
+			if err != nil {
+				return nil, err
+			}
+			o.Frequency = set.Frequency
+			return []doc.Sheet{doc.EvaluasiSheet(rows, year, o)}, nil
+		}}
+	})
 }
 
 func (s *monitorScreen) exportMonitoring() tea.Cmd {
@@ -468,7 +524,11 @@ func (s *monitorScreen) exportMonitoring() tea.Cmd {
 	if s.period > 0 {
 		name += " " + s.freq.PeriodLabel(s.period)
 	}
-	return exportSheet(s.c, s, name, func(o doc.Opts) doc.Sheet { return doc.MonitoringSheet(m, o) })
+	freq := s.freq
+	return exportSheet(s.c, s, name, "Tabel monitoring seperti di layar, dengan sebaran predikat dan pola distribusi per unit kerja.", func(o doc.Opts) doc.Sheet {
+		o.Frequency = freq
+		return doc.MonitoringSheet(m, o)
+	})
 }
 
 // ---- Sistem merit ----
@@ -506,5 +566,5 @@ func (s *meritScreen) exportMeritAnswers() tea.Cmd {
 	}
 	a, in := *h.a, *h.in
 	name := "Jawaban sistem merit " + strconv.Itoa(a.Year) + " " + meritScope(s.c, a.UnitID)
-	return exportSheet(s.c, s, name, func(o doc.Opts) doc.Sheet { return doc.MeritAnswersSheet(a, in, o) })
+	return exportSheet(s.c, s, name, "Satu baris untuk setiap indikator: level, justifikasi, jumlah bukti dan hasil verifikasi.", func(o doc.Opts) doc.Sheet { return doc.MeritAnswersSheet(a, in, o) })
 }

@@ -87,6 +87,7 @@ func TestDocsPrint(t *testing.T) {
 		if got := d.form.get("path").value(); got != want {
 			t.Fatalf("path = %q, want %q", got, want)
 		}
+		requireContains(t, flat(h.view()), "Kop surat dan kertas: menu Impor & ekspor → Kop surat & kertas cetak.")
 		golden.RequireEqual(t, []byte(h.view()))
 		h.keys("enter")
 		p := fd.lastPDF()
@@ -251,6 +252,13 @@ func TestDocsPrint(t *testing.T) {
 	})
 }
 
+// dialogText is the dialog box's text with its borders gone and lines
+// joined, to find a note however it wrapped.
+func dialogText(t *testing.T, h *harness) string {
+	t.Helper()
+	return flat(strings.ReplaceAll(topDialog(t, h).box(), "│", ""))
+}
+
 func TestDocsExport(t *testing.T) {
 	t.Run("nominatif exports the columns shown as XLSX or CSV", func(t *testing.T) {
 		h, fd := withDocs(t, "admin")
@@ -291,6 +299,33 @@ func TestDocsExport(t *testing.T) {
 			t.Fatalf("exported %+v", x)
 		}
 		requireContains(t, strings.Join(x.sheets[0].Rows[0], "|"), "198609262015052001")
+	})
+
+	t.Run("the employee export says it writes every profile column", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaEmployees})
+		h.send(ctrlE)
+		n := len(doc.EmployeeColumns())
+		requireContains(t, dialogText(t, h), "Pegawai yang tampil di daftar, dengan semua kolom profil pegawai ("+itoa(n)+" kolom; dapat diimpor kembali).")
+		requireAbsent(t, dialogText(t, h), "seperti di layar")
+		h.keys("enter")
+		if got := len(fd.lastSheets().sheets[0].Columns); got != n {
+			t.Fatalf("the file has %d columns, the dialog says %d", got, n)
+		}
+	})
+
+	t.Run("choosing CSV says it is not for Excel", func(t *testing.T) {
+		h, _ := withDocs(t, "admin")
+		h.send(forceAreaMsg{areaDUK})
+		h.send(ctrlE)
+		d := topDialog(t, h)
+		requireAbsent(t, dialogText(t, h), "1,98E+17")
+		d.form.focusKey("format")
+		requireContains(t, dialogText(t, h), "XLSX untuk dibuka di Excel; CSV untuk sistem lain.")
+		h.keys("right")
+		requireContains(t, dialogText(t, h), "CSV (dipisah koma) untuk sistem lain.", `Excel berbahasa Indonesia mengharapkan ";"`,
+			"1,98E+17", "untuk dibuka di Excel pilih XLSX.")
+		golden.RequireEqual(t, []byte(h.view()))
 	})
 
 	t.Run("pengingat exports the tab shown", func(t *testing.T) {
@@ -376,7 +411,8 @@ func TestDocsSKP(t *testing.T) {
 		h, fd := withDocs(t, "admin")
 		twoSKPs(h)
 		openKinerja(h)
-		requireContains(t, keysOf(h), "Ctrl+P Cetak", "Ctrl+E Ekspor")
+		// Admin's footer keeps every key and F1, F10 at 120 columns.
+		requireContains(t, footerOf(t, h), "F8 Lainnya", "Ctrl+P Cetak", "Ctrl+E Ekspor")
 		h.send(ctrlP)
 		d := topDialog(t, h)
 		if d.Title() != "Cetak kumpulan" {
@@ -388,6 +424,10 @@ func TestDocsSKP(t *testing.T) {
 		_, next := h.m.Update(cmd())
 		_, next = h.m.Update(next())
 		requireContains(t, h.view(), "Memuat SKP 2 dari 2", "50%", "Esc membatalkan")
+		// One Esc in the footer while the job runs.
+		if f := footerOf(t, h); strings.Count(f, "Esc ") != 1 {
+			t.Fatalf("footer during the batch: %s", f)
+		}
 		t.Run("progress", func(t *testing.T) { golden.RequireEqual(t, []byte(h.view())) })
 		h.run(next)
 		p := fd.lastPDF()
@@ -422,6 +462,65 @@ func TestDocsSKP(t *testing.T) {
 		}
 	})
 
+	t.Run("the batch offers the periods of the office's cycle", func(t *testing.T) {
+		h, _ := withDocs(t, "admin")
+		twoSKPs(h)
+		openKinerja(h)
+		h.send(ctrlP)
+		what := strings.Join(topDialog(t, h).form.get("what").options, "|")
+		requireContains(t, what, "Evaluasi Triwulan I|", "Evaluasi Triwulan IV", "Catatan dialog kinerja")
+		requireAbsent(t, what, "Januari", "Desember")
+		h.keys("esc")
+		set := domain.DefaultSKPSettings()
+		set.Frequency = domain.Bulanan
+		h.kin.settings = &set
+		h.send(ctrlP)
+		what = strings.Join(topDialog(t, h).form.get("what").options, "|")
+		requireContains(t, what, "Evaluasi Januari", "Evaluasi Desember", "Catatan dialog kinerja")
+		requireAbsent(t, what, "Triwulan")
+	})
+
+	t.Run("a batch of dialog notes, and the whole path under a long one", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		siti, _ := twoSKPs(h)
+		openKinerja(h)
+		h.send(ctrlP)
+		h.keys("tab", "left") // the last document: Catatan dialog kinerja
+		d := topDialog(t, h)
+		want := "/home/kantor/asndesk/Catatan dialog kinerja 2026 semua unit.pdf"
+		if p := d.form.get("path").value(); p != want {
+			t.Fatalf("path %q", p)
+		}
+		// The field is too narrow for it: it shows the start, and the
+		// whole path is written under the buttons.
+		if w := d.form.get("path").input.Width; len(want) <= w {
+			t.Fatalf("the path fits (%d ≤ %d): this test needs a longer one", len(want), w)
+		}
+		for _, l := range strings.Split(h.view(), "\n") {
+			if strings.Contains(l, "Simpan ke") && !strings.Contains(l, "Simpan ke             /home/kantor/asndesk/Catatan dialog") {
+				t.Fatalf("the field should show the start of the path:\n%s", l)
+			}
+		}
+		requireContains(t, dialogText(t, h), "Berkas: "+want)
+		golden.RequireEqual(t, []byte(h.view()))
+		// No SKP has a dialog yet: said, nothing written.
+		h.keys("enter")
+		requireContains(t, flat(h.view()), "Belum ada catatan dialog kinerja pada SKP 2026 untuk semua unit.")
+		if len(fd.pdfs) != 0 {
+			t.Fatal("an empty batch wrote a file")
+		}
+		h.keys("esc")
+		h.kin.dialogs = append(h.kin.dialogs, domain.Dialog{ID: h.kin.nextID(), SKPID: siti, Date: domain.Date{Year: 2026, Month: 4, Day: 9},
+			Kind: domain.DialogCoaching, Notes: "Membahas rencana triwulan II."})
+		h.send(ctrlP)
+		h.keys("tab", "left", "enter")
+		p := fd.lastPDF()
+		if len(p.docs) != 1 || p.docs[0].Kind != doc.KindDialog || p.path != want {
+			t.Fatalf("printed %q %d docs", p.path, len(p.docs))
+		}
+		requireContains(t, docsText(p.docs[0]), "Membahas rencana triwulan II.")
+	})
+
 	t.Run("Esc cancels a running batch", func(t *testing.T) {
 		h, fd := withDocs(t, "admin")
 		twoSKPs(h)
@@ -444,6 +543,18 @@ func TestDocsSKP(t *testing.T) {
 		}
 		if len(fd.pdfs) != 0 {
 			t.Fatal("a cancelled batch wrote a file")
+		}
+	})
+
+	t.Run("the Kinerja list footer fits at 120 columns with Cetak and Ekspor", func(t *testing.T) {
+		h, _ := withDocs(t, "admin")
+		twoSKPs(h)
+		for _, user := range []string{"admin", "pimpinan", "penilai"} {
+			if user != "admin" {
+				relogin(h, user)
+			}
+			openKinerja(h)
+			requireContains(t, footerOf(t, h), "Ctrl+P Cetak", "Ctrl+E Ekspor")
 		}
 	})
 
@@ -514,7 +625,7 @@ func TestKopScreen(t *testing.T) {
 			t.Fatal("edits should make the kop dirty")
 		}
 		h.keys("ctrl+s")
-		requireContains(t, h.view(), "Kop surat disimpan.")
+		requireContains(t, h.view(), "Kop surat disimpan dengan logo 34 KB PNG.")
 		k := fd.kop
 		if strings.Join(k.Lines, "|") != "PEMERINTAH KABUPATEN CONTOH|KECAMATAN CONTOH|SEKRETARIAT" || k.LogoType != "png" || len(k.Logo) != len(pngLogo) {
 			t.Fatalf("saved %q logo %s %d", k.Lines, k.LogoType, len(k.Logo))
@@ -530,11 +641,61 @@ func TestKopScreen(t *testing.T) {
 		}
 	})
 
+	t.Run("Ctrl+S loads a typed logo before saving", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		fd.files["/home/kantor/logo.png"] = pngLogo
+		h.send(pushMsg{newKopScreen(h.m.c)})
+		s := h.m.top().(*kopScreen)
+		s.form.focusKey("logo")
+		h.typeText("/home/kantor/logo.png")
+		h.keys("tab")
+		// Away from the field, the line under it says the logo is not in.
+		requireContains(t, h.view(), "⚠ Belum dimuat: tekan Enter (Ctrl+S juga memuatnya).")
+		golden.RequireEqual(t, []byte(h.view()))
+		h.keys("ctrl+s")
+		if fd.saved != 1 || len(fd.kop.Logo) != len(pngLogo) || fd.kop.LogoType != "png" {
+			t.Fatalf("saved %d times, logo %d bytes", fd.saved, len(fd.kop.Logo))
+		}
+		requireContains(t, h.view(), "Kop surat disimpan dengan logo 34 KB PNG.", "Logo: 34 KB PNG")
+		requireAbsent(t, h.view(), "Belum dimuat")
+		if s.Dirty() {
+			t.Fatal("the kop is saved: nothing should be left unsaved")
+		}
+	})
+
+	t.Run("a typed logo that cannot be loaded stops the save", func(t *testing.T) {
+		h, fd := withDocs(t, "admin")
+		fd.files["/home/kantor/surat.txt"] = []byte("bukan gambar")
+		h.send(pushMsg{newKopScreen(h.m.c)})
+		s := h.m.top().(*kopScreen)
+		s.form.focusKey("logo")
+		h.typeText("/home/kantor/surat.txt")
+		h.keys("tab", "ctrl+s")
+		if fd.saved != 0 {
+			t.Fatal("the kop was saved without the typed logo")
+		}
+		requireContains(t, h.view(), "✗ Berkas itu bukan gambar PNG atau JPEG.", "Kop surat belum disimpan: logo tidak dapat dimuat.", "Logo: tidak ada")
+		if v := s.form.get("logo").value(); v != "/home/kantor/surat.txt" {
+			t.Fatalf("the typed path is gone: %q", v)
+		}
+		// Typing again clears the message; emptying the field saves
+		// without a logo.
+		s.form.focusKey("logo")
+		h.keys("ctrl+u")
+		requireAbsent(t, h.view(), "✗ Berkas itu bukan gambar")
+		h.keys("ctrl+s")
+		if fd.saved != 1 || fd.kop.Logo != nil {
+			t.Fatalf("saved %d times, logo %d bytes", fd.saved, len(fd.kop.Logo))
+		}
+	})
+
 	t.Run("a sample page prints on the chosen kind's paper", func(t *testing.T) {
 		h, fd := withDocs(t, "admin")
 		h.send(pushMsg{newKopScreen(h.m.c)})
 		h.send(ctrlP)
 		d := topDialog(t, h)
+		// On the kop screen itself the dialog does not send the user to it.
+		requireAbsent(t, dialogText(t, h), "Kop surat dan kertas: menu")
 		h.keys("right", "right", "right", "right", "right") // DUK
 		if v := d.form.get("what").value(); v != "Daftar Urut Kepangkatan (DUK) · A4 mendatar" {
 			t.Fatalf("chosen %q", v)
@@ -589,16 +750,6 @@ func TestSafeName(t *testing.T) {
 	if got := safeName(` SKP 2026 Sekretariat/Umum: "A" `); got != "SKP 2026 Sekretariat-Umum- -A-" {
 		t.Fatalf("safeName = %q", got)
 	}
-}
-
-// keysOf is the top screen's keys as the help lists them: a long footer
-// is cut at the window's edge.
-func keysOf(h *harness) string {
-	var out []string
-	for _, k := range h.m.top().Keys() {
-		out = append(out, k.Key+" "+k.Desc)
-	}
-	return strings.Join(out, " · ")
 }
 
 func TestReminderNames(t *testing.T) {

@@ -120,6 +120,7 @@ func newNationalExport(c *Common) *skpActForm {
 	path.hint = "Kosongkan untuk folder asndesk di folder pengguna. Berkas yang sudah ada tidak ditimpa."
 	a := newSKPActForm(c, "Ekspor untuk SIASN / e-Kinerja", []string{
 		"Menulis lembar kerja untuk diunggah atau disalin ke SIASN dan e-Kinerja. Hanya evaluasi yang sudah final yang ikut; predikat ditulis sebagai teks.",
+		doc.SIASNNote,
 	}, []*field{shape, yr, nip, format, path})
 	a.reload = false
 	nip.hidden = func() bool { return a.form.get("bentuk").choice != 2 }
@@ -143,7 +144,17 @@ func newNationalExport(c *Common) *skpActForm {
 		}
 		out := strings.TrimSpace(v["berkas"])
 		if out == "" {
-			out = filepath.Join(docsHome(), sh.file+" "+strconv.Itoa(y)+"."+ext)
+			name := sh.file + " " + strconv.Itoa(y)
+			if sh.key == "progress-harian" {
+				// The sheet has no title row: the file name says whose it is.
+				for _, r := range c.Rows {
+					if r.NIP == want {
+						name = sh.file + " " + safeName(r.Nama) + " " + want + " " + strconv.Itoa(y)
+						break
+					}
+				}
+			}
+			out = filepath.Join(docsHome(), name+"."+ext)
 		}
 		out = fullPath(out)
 		return func(ctx context.Context) (uint64, string, error) {
@@ -165,7 +176,7 @@ func newNationalExport(c *Common) *skpActForm {
 				}
 				files = append(files, f)
 			}
-			o := doc.Opts{Office: c.Office, Today: c.today(), UnitName: c.UnitName}
+			o := c.docOpts()
 			var sheet doc.Sheet
 			switch sh.key {
 			case "rw-skp22":

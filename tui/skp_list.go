@@ -87,46 +87,28 @@ func (s *skpList) Keys() []KeyHelp {
 	}
 	keys = append(keys, KeyHelp{"←→", "Tahun"})
 	if s.isPenilai() {
-		keys = append(keys, KeyHelp{"F6", "SKP bawahan/SKP saya"})
+		// Named by where F6 goes: the list shows which view is on.
+		if s.mine {
+			keys = append(keys, KeyHelp{"F6", "SKP bawahan"})
+		} else {
+			keys = append(keys, KeyHelp{"F6", "SKP saya"})
+		}
 	}
 	if s.byStatus() {
 		keys = append(keys, KeyHelp{"F7", "Status"})
 	}
-	if more := s.more(); len(more) > 0 {
-		keys = append(keys, KeyHelp{"F8", skpMoreLabel(more)})
+	// Short, so Ctrl+P, Ctrl+E, F1 and F10 fit at 120 columns; the
+	// chooser names each view.
+	if len(s.more()) > 0 {
+		keys = append(keys, KeyHelp{"F8", "Lainnya"})
 	}
 	return append(keys, docsKeys(s.c, true, true)...)
 }
 
-// skpMore is an entry of the F8 chooser: the views around the SKPs; short
-// names it in the footer.
+// skpMore is an entry of the F8 chooser: the views around the SKPs.
 type skpMore struct {
-	label, short string
-	open         func() Screen
-}
-
-// skpMoreLabel names in the footer what F8 offers: the one view, two
-// views by name, or the first and "dan lainnya".
-func skpMoreLabel(more []skpMore) string {
-	var names []string
-	for _, m := range more {
-		dup := false
-		for _, n := range names {
-			dup = dup || n == m.short
-		}
-		if !dup {
-			names = append(names, m.short)
-		}
-	}
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	case 2:
-		return names[0] + ", " + strings.ToLower(names[1])
-	}
-	return names[0] + " dan lainnya"
+	label string
+	open  func() Screen
 }
 
 // more lists what the actor may open from the list: Monitoring for Admin,
@@ -138,23 +120,23 @@ func (s *skpList) more() []skpMore {
 	c, year := s.c, s.year
 	var out []skpMore
 	if c.can(domain.CanViewReports) || s.isPenilai() {
-		out = append(out, skpMore{"Monitoring SKP", "Monitoring", func() Screen { return newMonitorScreen(c) }})
+		out = append(out, skpMore{"Monitoring SKP", func() Screen { return newMonitorScreen(c) }})
 	}
 	if s.isPenilai() {
 		me := c.Actor.EmployeeID
-		out = append(out, skpMore{"Matriks kinerja saya", "Matriks", func() Screen { return newMatrixScreen(c, me, year) }})
+		out = append(out, skpMore{"Matriks kinerja saya", func() Screen { return newMatrixScreen(c, me, year) }})
 	}
 	if c.can(domain.CanViewReports) && s.cursor < len(s.shown) {
 		it := s.items[s.shown[s.cursor]]
 		if p := it.row.PenilaiID; p != 0 && p != c.Actor.EmployeeID {
-			out = append(out, skpMore{"Matriks kinerja " + it.penilai, "Matriks", func() Screen { return newMatrixScreen(c, p, year) }})
+			out = append(out, skpMore{"Matriks kinerja " + it.penilai, func() Screen { return newMatrixScreen(c, p, year) }})
 		}
 	}
 	if c.can(domain.CanSetOrgRating) {
-		out = append(out, skpMore{"Predikat kinerja organisasi", "Predikat organisasi", func() Screen { return newOrgRatingScreen(c, year) }})
+		out = append(out, skpMore{"Predikat kinerja organisasi", func() Screen { return newOrgRatingScreen(c, year) }})
 	}
 	if c.can(domain.CanManageOffice) {
-		out = append(out, skpMore{"Pengaturan SKP", "Pengaturan", func() Screen { return newSKPSettingsScreen(c) }})
+		out = append(out, skpMore{"Pengaturan SKP", func() Screen { return newSKPSettingsScreen(c) }})
 	}
 	return out
 }
