@@ -302,6 +302,7 @@ func checkIndexes(ctx context.Context, tx *bolt.Tx, probs *[]string) {
 	refs := blobRefs{}
 	checkSchema5(ctx, buckets, emps, refs, add)
 	checkMerit(ctx, buckets, refs, add)
+	checkKop(buckets, add)
 	checkBlobs(ctx, buckets, refs, add)
 }
 

@@ -312,3 +312,24 @@ func toExportKop(k doc.Kop) exportKop {
 	}
 	return out
 }
+
+// checkKop reports a saved kop surat that cannot be read or whose logo is
+// no longer a picture the renderer can draw (asndesk check).
+func checkKop(buckets map[string]*bolt.Bucket, add func(string, ...any)) {
+	sb := buckets[string(bucketSettings)]
+	if sb == nil {
+		return
+	}
+	v := sb.Get(settingsKop)
+	if v == nil {
+		return
+	}
+	k, err := decodeKop(v)
+	if err != nil {
+		add("Kop surat tidak dapat dibaca (%v).", err)
+		return
+	}
+	if len(k.Logo) > 0 && pdf.CheckLogo(k.Logo) != nil {
+		add("Logo kop surat rusak; muat ulang logo di Impor & ekspor → Kop surat & kertas cetak.")
+	}
+}

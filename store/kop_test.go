@@ -13,6 +13,8 @@ import (
 
 	"asndesk/domain"
 	"asndesk/domain/doc"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 func kopPNG(t *testing.T) []byte {
@@ -202,4 +204,28 @@ func TestExportKop(t *testing.T) {
 		k.Papers["drh"].Size != "F4" || k.Papers["duk"].Size != "A4" || !k.Papers["duk"].Landscape {
 		t.Errorf("kop %+v", k)
 	}
+}
+
+func TestCheckKop(t *testing.T) {
+	s, _ := openTestStore(t)
+	admin := adminCtx(t, s)
+	mustDo(t, s.SaveKop(admin, doc.Kop{Lines: []string{"KECAMATAN SUKAMAJU"}, Logo: kopPNG(t)}))
+	assertClean(t, s)
+	// A logo whose bytes were damaged after saving.
+	tamper(t, s, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSettings)
+		k, err := decodeKop(b.Get(settingsKop))
+		if err != nil {
+			return err
+		}
+		k.Logo = k.Logo[:len(k.Logo)/2]
+		v, err := encodeKop(k)
+		if err != nil {
+			return err
+		}
+		return b.Put(settingsKop, v)
+	})
+	wantProblem(t, s, "Logo kop surat rusak")
+	tamper(t, s, func(tx *bolt.Tx) error { return tx.Bucket(bucketSettings).Put(settingsKop, []byte("{")) })
+	wantProblem(t, s, "Kop surat tidak dapat dibaca")
 }
