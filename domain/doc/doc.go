@@ -112,6 +112,9 @@ type Document struct {
 	// File suggests the file name without folder or extension
 	// ("SKP 2026 198501012010011001").
 	File string
+	// Printed is the day it is printed, for the footer: a signature
+	// keeps the date of the act it records (approval, finalisation).
+	Printed domain.Date
 }
 
 // Block is one part of a document: *Heading, *Para, *Fields, *Table,

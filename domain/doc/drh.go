@@ -278,18 +278,20 @@ func DRH(e domain.Employee, rs []domain.Riwayat, lengkap bool, o Opts) Document 
 	}
 	if !lengkap {
 		return Document{
-			Kind:   KindDRHSingkat,
-			Title:  "BIODATA SINGKAT",
-			Mark:   mark(o),
-			File:   fileName("Biodata", fileNama(e.Nama), domain.Digits(e.NIP)),
-			Blocks: []Block{perorangan(e, own, o)},
+			Printed: o.Today,
+			Kind:    KindDRHSingkat,
+			Title:   "BIODATA SINGKAT",
+			Mark:    mark(o),
+			File:    fileName("Biodata", fileNama(e.Nama), domain.Digits(e.NIP)),
+			Blocks:  []Block{perorangan(e, own, o)},
 		}
 	}
 	d := Document{
-		Kind:  KindDRH,
-		Title: "DAFTAR RIWAYAT HIDUP",
-		Mark:  mark(o),
-		File:  fileName("DRH", fileNama(e.Nama), domain.Digits(e.NIP)),
+		Printed: o.Today,
+		Kind:    KindDRH,
+		Title:   "DAFTAR RIWAYAT HIDUP",
+		Mark:    mark(o),
+		File:    fileName("DRH", fileNama(e.Nama), domain.Digits(e.NIP)),
 	}
 	d.Blocks = []Block{&Heading{Text: "I. KETERANGAN PERORANGAN"}, perorangan(e, own, o)}
 	// Oldest first (the screen lists the newest on top; a DRH reads as a

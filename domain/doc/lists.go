@@ -23,6 +23,7 @@ const RolePimpinanInstansi = "Pimpinan Instansi,"
 // DUK builds the daftar urut kepangkatan; rows are already sorted.
 func DUK(rows []domain.DUKRow, o Opts) Document {
 	d := Document{
+		Printed:  o.Today,
 		Kind:     KindDUK,
 		Title:    "DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL",
 		Subtitle: subtitles(o, strings.ToUpper(o.Office.Name), keadaan(o)),
@@ -75,6 +76,7 @@ func DUK(rows []domain.DUKRow, o Opts) Document {
 // Nominatif builds the daftar nominatif with NO and the chosen columns.
 func Nominatif(cols []NominatifColumn, emps []domain.Employee, o Opts) Document {
 	d := Document{
+		Printed:  o.Today,
 		Kind:     KindNominatif,
 		Title:    "DAFTAR NOMINATIF PEGAWAI",
 		Subtitle: subtitles(o, strings.ToUpper(o.Office.Name), keadaan(o)),
@@ -107,6 +109,7 @@ func Nominatif(cols []NominatifColumn, emps []domain.Employee, o Opts) Document 
 // TERLAMBAT under its date.
 func Pengingat(rs []domain.Reminder, name func(empID uint64) (nama, nip string), o Opts) Document {
 	d := Document{
+		Printed:  o.Today,
 		Kind:     KindPengingat,
 		Title:    "DAFTAR PENGINGAT KEPEGAWAIAN",
 		Subtitle: subtitles(o, strings.ToUpper(o.Office.Name), keadaan(o)),

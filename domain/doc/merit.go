@@ -85,9 +85,10 @@ func answeredCodes(a domain.MeritAssessment, in domain.Instrument) []string {
 // official "BUKAN INSTRUMEN RESMI", on every page.
 func Merit(a domain.MeritAssessment, in domain.Instrument, res domain.MeritResult, o Opts) Document {
 	d := Document{
-		Kind:  KindMerit,
-		Title: "LAPORAN PENILAIAN MANDIRI SISTEM MERIT",
-		File:  fileName("Penilaian mandiri merit", itoa(a.Year)),
+		Printed: o.Today,
+		Kind:    KindMerit,
+		Title:   "LAPORAN PENILAIAN MANDIRI SISTEM MERIT",
+		File:    fileName("Penilaian mandiri merit", itoa(a.Year)),
 	}
 	unit := "Seluruh instansi"
 	if a.UnitID != 0 {

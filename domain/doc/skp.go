@@ -234,9 +234,10 @@ func skpSignatures(o Opts, on domain.Date, pegawai, penilai domain.PersonSnapsho
 func SKP(f domain.SKPFile, o Opts) Document {
 	s := f.SKP
 	d := Document{
-		Kind:  KindSKP,
-		Title: "SASARAN KINERJA PEGAWAI",
-		File:  fileName("SKP", itoa(s.Year), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP)),
+		Printed: o.Today,
+		Kind:    KindSKP,
+		Title:   "SASARAN KINERJA PEGAWAI",
+		File:    fileName("SKP", itoa(s.Year), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP)),
 	}
 	d.Subtitle = []string{pendekatanLine(s.Pendekatan)}
 	if p := dateRange(s.Start, s.End); p != "" {
@@ -388,9 +389,10 @@ func Evaluasi(f domain.SKPFile, evalID uint64, org *domain.OrgRating, o Opts) (D
 	period := evalPeriod(e)
 	from, to := evalDates(s, e)
 	d := Document{
-		Kind:  KindEvaluasi,
-		Title: "EVALUASI KINERJA PEGAWAI",
-		File:  fileName("Evaluasi", itoa(s.Year), period, fileNama(pegawai.Nama), domain.Digits(pegawai.NIP)),
+		Printed: o.Today,
+		Kind:    KindEvaluasi,
+		Title:   "EVALUASI KINERJA PEGAWAI",
+		File:    fileName("Evaluasi", itoa(s.Year), period, fileNama(pegawai.Nama), domain.Digits(pegawai.NIP)),
 	}
 	d.Subtitle = []string{pendekatanLine(s.Pendekatan), "PERIODE: " + strings.ToUpper(period)}
 	if p := dateRange(from, to); p != "" {
@@ -478,10 +480,11 @@ func Dialogs(f domain.SKPFile, dialogID uint64, o Opts) (Document, error) {
 		return Document{}, domain.Errorf(domain.EINVALID, "SKP ini belum mempunyai catatan dialog kinerja.")
 	}
 	d := Document{
-		Kind:  KindDialog,
-		Title: "CATATAN DIALOG KINERJA",
-		Mark:  mark(o),
-		File:  fileName("Dialog kinerja", itoa(s.Year), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP)),
+		Printed: o.Today,
+		Kind:    KindDialog,
+		Title:   "CATATAN DIALOG KINERJA",
+		Mark:    mark(o),
+		File:    fileName("Dialog kinerja", itoa(s.Year), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP)),
 	}
 	if len(ds) == 1 {
 		d.File = fileName("Dialog kinerja", ds[0].Date.ISO(), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP))

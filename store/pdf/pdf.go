@@ -109,8 +109,9 @@ func CheckLogo(b []byte) (err error) {
 // row after it. A signature block moves to the next page rather than
 // break, with the paragraph right before it.
 // The PDF's title is the first document's title, its creator "asndesk",
-// and its creation date the first signature date (so the same input gives
-// the same bytes); without a signature date fpdf uses the current time.
+// and its creation date the first document's print date (else its first
+// signature date), so the same input gives the same bytes; without either
+// fpdf uses the current time. The footer says the print date too.
 func Render(w io.Writer, k doc.Kop, docs []doc.Document, progress func(done, total int)) (err error) {
 	defer func() {
 		// fpdf panics on some inputs it did not expect; a print must fail
@@ -131,7 +132,11 @@ func Render(w io.Writer, k doc.Kop, docs []doc.Document, progress func(done, tot
 	f.SetProducer("asndesk", true)
 	f.SetTitle(strings.ToValidUTF8(docs[0].Title, "?"), true) // fpdf's UTF-16 conversion panics on invalid UTF-8
 	for i := range docs {
-		if d := signDate(&docs[i]); !d.IsZero() {
+		d := docs[i].Printed
+		if d.IsZero() {
+			d = signDate(&docs[i])
+		}
+		if !d.IsZero() {
 			f.SetCreationDate(d.Time())
 			f.SetModificationDate(d.Time())
 			break
@@ -267,7 +272,10 @@ func (r *renderer) document(d *doc.Document) {
 		r.orient = "L"
 	}
 	st := &docState{d: d}
-	st.date = signDate(d).Long()
+	st.date = d.Printed.Long()
+	if d.Printed.IsZero() {
+		st.date = signDate(d).Long()
+	}
 	r.next = st
 	r.addPage()
 	r.kopBlock()

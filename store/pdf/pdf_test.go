@@ -345,3 +345,15 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// The footer says when the page was printed; the signature keeps the date
+// of the act it records (an SKP approved in January, printed in November).
+func TestFooterSaysPrintDate(t *testing.T) {
+	approved, _ := domain.NewDate(2026, 1, 9)
+	printed, _ := domain.NewDate(2026, 11, 23)
+	d := doc.Document{Kind: doc.KindSKP, Title: "SASARAN KINERJA PEGAWAI", Printed: printed,
+		Blocks: []doc.Block{&doc.Signatures{Place: "Sukamaju", Date: approved,
+			Boxes: []doc.SignBox{{Role: "Pejabat Penilai Kinerja,", Name: "Drs. Bambang"}}}}}
+	got := render(t, doc.Kop{}, d).all()
+	wantText(t, "page", got, "Sukamaju, 9 Januari 2026", "Dicetak dengan asndesk, 23 November 2026")
+}
