@@ -444,7 +444,9 @@ func (s *importScreen) confirm() tea.Cmd {
 	}
 	text += " Semua disimpan sekaligus, atau tidak sama sekali."
 	return showDialog(confirmDialog(&s.c.Styles, "Terima impor", inert(text), "Ya, simpan", "Tidak",
-		func() tea.Msg { return taggedMsg{to: s.id, msg: startImportMsg{}} }, nil))
+		func() tea.Msg { return taggedMsg{to: s.id, msg: startImportMsg{}} },
+		// "Tidak" has the focus: say so, or Enter looks like success.
+		info("Impor belum disimpan; tidak ada yang ditulis. Ctrl+S lalu Y untuk menyimpan.")))
 }
 
 func (s *importScreen) View() string {

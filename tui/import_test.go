@@ -204,6 +204,13 @@ func TestImportScreenSteps(t *testing.T) {
 		h.typeText("D:\\unduhan\\pegawai.xlsx")
 		h.keys("enter", "enter")
 	})
+	t.Run("Enter on the safe button says nothing was saved", func(t *testing.T) {
+		h.keys("ctrl+s", "enter")
+		requireContains(t, h.view(), "Impor belum disimpan; tidak ada yang ditulis.", "3 Pratinjau")
+		if len(imp.applied) != 0 {
+			t.Fatalf("applied %d reports", len(imp.applied))
+		}
+	})
 	t.Run("confirm", func(t *testing.T) {
 		h.keys("ctrl+s")
 		golden.RequireEqual(t, []byte(h.view()))

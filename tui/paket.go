@@ -640,7 +640,9 @@ func (s *paketReceive) confirm() tea.Cmd {
 		"%d data berbeda tetap memakai versi di sini. Semuanya dalam satu langkah: berhasil semua atau tidak sama sekali.",
 		baru, len(take), conflicts-len(take))
 	return showDialog(confirmDialog(&s.c.Styles, "Gabungkan paket", text, "Ya, gabungkan", "Tidak",
-		func() tea.Msg { return taggedMsg{to: s.id, msg: paketStartApplyMsg{do}} }, nil))
+		func() tea.Msg { return taggedMsg{to: s.id, msg: paketStartApplyMsg{do}} },
+		// "Tidak" has the focus: say so, or Enter looks like success.
+		info("Paket belum digabungkan; tidak ada yang diubah. Ctrl+S lalu Y untuk menggabungkan.")))
 }
 
 func (s *paketReceive) View() string {
