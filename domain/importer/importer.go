@@ -317,12 +317,32 @@ func (m Mapping) Headers(g Grid) []string {
 // Samples returns up to n non-empty values of column c below the header.
 func (m Mapping) Samples(g Grid, c, n int) []string {
 	var out []string
+	date := m.Field(c).isDate()
 	for r := m.Header + 1; r < len(g.Rows) && len(out) < n; r++ {
-		if t := strings.TrimSpace(g.cell(r, c).Text); t != "" {
-			out = append(out, t)
+		cell := g.cell(r, c)
+		t := strings.TrimSpace(cell.Text)
+		if t == "" {
+			continue
 		}
+		// An Excel date is a serial number ("30133"): show the date the
+		// import will read, so the operator recognises the column.
+		if date {
+			if d, msg := parseDateCell("", cell); msg == "" && !d.IsZero() {
+				t = d.String()
+			}
+		}
+		out = append(out, t)
 	}
 	return out
+}
+
+// isDate reports whether the field holds a date.
+func (f Field) isDate() bool {
+	switch f {
+	case FTanggalLahir, FTMTCPNS, FTMTPNS, FTMTKontrak, FAkhirKontrak, FTMTGolongan, FTMTJabatan, FTanggalSK:
+		return true
+	}
+	return false
 }
 
 // Ignored names the columns no field reads that have a title or a value

@@ -689,3 +689,19 @@ func TestSummaryTextNamesWhatWasImported(t *testing.T) {
 		}
 	}
 }
+
+// The column step shows an Excel date column as dates, not serials.
+func TestSamplesShowDates(t *testing.T) {
+	g := Grid{Rows: [][]Cell{
+		{{Text: "NIP"}, {Text: "TGL LAHIR"}, {Text: "NO HP"}},
+		{{Text: "198501012010011001"}, {Text: "30133", Number: true}, {Text: "81234567890", Number: true}},
+		{{Text: "198601012010011002"}, {Text: "26-09-1986"}, {Text: ""}},
+	}}
+	m := AutoMap(Pegawai, g)
+	if got := strings.Join(m.Samples(g, 1, 3), " · "); got != "01-07-1982 · 26-09-1986" {
+		t.Fatalf("date samples %q", got)
+	}
+	if got := strings.Join(m.Samples(g, 2, 3), " · "); got != "81234567890" {
+		t.Fatalf("other samples %q", got)
+	}
+}
