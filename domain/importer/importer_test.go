@@ -705,3 +705,32 @@ func TestSamplesShowDates(t *testing.T) {
 		t.Fatalf("other samples %q", got)
 	}
 }
+
+// A kenaikan pangkat inside the same golongan keeps the masa kerja
+// golongan counting; across golongan it is left for the operator.
+func TestImportCarriesMasaKerjaGolongan(t *testing.T) {
+	tmt, _ := domain.NewDate(2023, 4, 1)
+	today, _ := domain.NewDate(2026, 11, 23)
+	emp := domain.Employee{ID: 7, Kind: domain.KindPNS, Nama: "Acep Nugraha", NIP: "198207012012041004",
+		Status: domain.StatusAktif, Golongan: "III/c", JenisKelamin: domain.Male}
+	rs := map[uint64][]domain.Riwayat{7: {{ID: 1, EmployeeID: 7, Kind: domain.RwPangkat,
+		Pangkat: &domain.RwPangkatData{Golongan: "III/c", TMT: tmt, MKGTahun: 11}}}}
+	for _, tc := range []struct {
+		gol          string
+		years, month int
+	}{{"III/d", 14, 6}, {"IV/a", 0, 0}} {
+		g := textGrid([]string{"NIP", "GOLONGAN", "TMT GOLONGAN"}, []string{emp.NIP, tc.gol, "01-10-2026"})
+		rep, err := Plan(Input{Kind: Pegawai, Grid: g, Mapping: AutoMap(Pegawai, g), Employees: []domain.Employee{emp},
+			Riwayat: rs, Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Rows) != 1 || len(rep.Rows[0].Riwayat) != 1 {
+			t.Fatalf("%s: rows %+v", tc.gol, rep.Rows)
+		}
+		p := rep.Rows[0].Riwayat[0].Pangkat
+		if p.MKGTahun != tc.years || p.MKGBulan != tc.month {
+			t.Fatalf("%s: masa kerja golongan %d th %d bl, want %d th %d bl", tc.gol, p.MKGTahun, p.MKGBulan, tc.years, tc.month)
+		}
+	}
+}

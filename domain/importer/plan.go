@@ -257,6 +257,40 @@ type golonganVal struct {
 }
 
 // golonganOf memoises parseGolongan: a file repeats a few dozen values.
+// carryMKG fills the masa kerja golongan of a new pangkat entry from the
+// entry before it in the employee's history: a kenaikan pangkat inside the
+// same golongan (III/c → III/d) keeps counting, as the detail screen does.
+// Across golongan (II → III) the regulation cuts years that a spreadsheet
+// does not say, so the field stays empty for the operator to fill.
+func (p *planner) carryMKG(e domain.Employee, d *domain.RwPangkatData) {
+	if d.TMT.IsZero() || e.ID == 0 {
+		return
+	}
+	var before []domain.Riwayat
+	var prev *domain.RwPangkatData
+	for _, r := range p.in.Riwayat[e.ID] {
+		if r.Kind == domain.RwPangkat && r.Pangkat != nil {
+			if !r.Pangkat.TMT.Before(d.TMT) {
+				continue
+			}
+			if prev == nil || prev.TMT.Before(r.Pangkat.TMT) {
+				prev = r.Pangkat
+			}
+		}
+		before = append(before, r)
+	}
+	if prev == nil {
+		return
+	}
+	fg, _, ok1 := strings.Cut(prev.Golongan, "/")
+	tg, _, ok2 := strings.Cut(d.Golongan, "/")
+	if !ok1 || !ok2 || fg != tg {
+		return
+	}
+	mk := domain.MasaKerjaGolongan(e, before, d.TMT)
+	d.MKGTahun, d.MKGBulan = mk.Years, mk.Months
+}
+
 func (p *planner) golonganOf(k domain.Kind, c Cell) (string, bool) {
 	key := golonganKey{k, c.Text}
 	if v, ok := p.golongan[key]; ok {
@@ -633,8 +667,9 @@ func (p *planner) employeeRow(rr *rowReader) {
 	if e.Golongan != old.Golongan && e.Golongan != "" {
 		switch {
 		case hasTMTGol:
-			row.Riwayat = append(row.Riwayat, domain.Riwayat{EmployeeID: old.ID, Kind: domain.RwPangkat,
-				Pangkat: &domain.RwPangkatData{Golongan: e.Golongan, TMT: tmtGol}})
+			d := &domain.RwPangkatData{Golongan: e.Golongan, TMT: tmtGol}
+			p.carryMKG(old, d)
+			row.Riwayat = append(row.Riwayat, domain.Riwayat{EmployeeID: old.ID, Kind: domain.RwPangkat, Pangkat: d})
 		case old.Golongan == "":
 			row.Warnings = append(row.Warnings, "Golongan "+e.Golongan+" dicatat di profil tanpa riwayat pangkat karena "+
 				p.missing(FTMTGolongan)+"; impor riwayat pangkat untuk melengkapinya.")
@@ -961,6 +996,9 @@ func (p *planner) riwayatRow(rr *rowReader) {
 			}
 		}
 		d.JenisKP, _ = rr.text(FJenisKP)
+		if exists {
+			p.carryMKG(e, d)
+		}
 		r = domain.Riwayat{EmployeeID: e.ID, Kind: domain.RwPangkat, Pangkat: d}
 		key = "pangkat " + nip + " " + d.Golongan + " " + tmt.ISO()
 	} else {
