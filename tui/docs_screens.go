@@ -61,6 +61,11 @@ func (s *employeeList) exportEmployees() tea.Cmd {
 					emps = append(emps, e)
 				}
 			}
+			rw, err := repo.AllRiwayatByEmployee(ctx)
+			if err != nil {
+				return nil, err
+			}
+			o.Riwayat = func(id uint64) []domain.Riwayat { return rw[id] }
 			return []doc.Sheet{doc.EmployeesSheet(emps, o)}, nil
 		}}
 	})

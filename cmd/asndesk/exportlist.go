@@ -181,7 +181,13 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 		if len(emps) == 0 {
 			return doc.Sheet{}, "", domain.Errorf(domain.ENOTFOUND, "Tidak ada pegawai untuk diekspor.")
 		}
-		return doc.EmployeesSheet(emps, e.opts(unitFilterText(f.unit))), exportName("pegawai", unitLabel, stamp), nil
+		rw, err := e.allRiwayat()
+		if err != nil {
+			return doc.Sheet{}, "", err
+		}
+		o := e.opts(unitFilterText(f.unit))
+		o.Riwayat = func(id uint64) []domain.Riwayat { return rw[id] }
+		return doc.EmployeesSheet(emps, o), exportName("pegawai", unitLabel, stamp), nil
 	case "nominatif":
 		cols, err := nominatifCols(f.kolom)
 		if err != nil {

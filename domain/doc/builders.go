@@ -21,6 +21,9 @@ type Opts struct {
 	// NIPOf gives an employee's NIP / NI PPPK by id for lists whose rows
 	// carry only the id (EvaluasiSheet); nil leaves the NIP cells empty.
 	NIPOf func(employeeID uint64) string
+	// Riwayat gives an employee's riwayat for EmployeesSheet's TMT
+	// GOLONGAN and TMT JABATAN; nil leaves them empty.
+	Riwayat func(employeeID uint64) []domain.Riwayat
 }
 
 // unit resolves a unit id to its name; nil UnitName or id 0 gives "".

@@ -61,7 +61,8 @@ var employeeColumns = []struct{ title, typ string }{
 	{"TANGGAL LAHIR", "d"}, {"JENIS KELAMIN", ""}, {"AGAMA", ""}, {"STATUS PERKAWINAN", ""}, {"NIK", ""},
 	{"ALAMAT", ""}, {"NO HP", ""}, {"EMAIL", ""}, {"JENIS PEGAWAI", ""}, {"STATUS PEGAWAI", ""},
 	{"TMT CPNS", "d"}, {"TMT PNS", "d"}, {"TMT KONTRAK", "d"}, {"AKHIR KONTRAK", "d"}, {"GOLONGAN", ""},
-	{"JENIS JABATAN", ""}, {"JENJANG", ""}, {"JABATAN", ""}, {"UNIT KERJA", ""}, {"PENDIDIKAN", ""},
+	{"TMT GOLONGAN", "d"}, {"JENIS JABATAN", ""}, {"JENJANG", ""}, {"JABATAN", ""}, {"TMT JABATAN", "d"},
+	{"UNIT KERJA", ""}, {"PENDIDIKAN", ""},
 }
 
 // EmployeeColumns lists EmployeesSheet's column titles in order (the
@@ -89,12 +90,25 @@ func EmployeesSheet(emps []domain.Employee, o Opts) Sheet {
 		if e.Jenjang != 0 {
 			jenjang = e.Jenjang.String()
 		}
+		// The TMT of the latest pangkat and jabatan entries: with them an
+		// operator who edits GOLONGAN or JABATAN in this file and imports
+		// it back gets a riwayat entry, not a refusal for a missing TMT.
+		var tmtGol, tmtJab domain.Date
+		if o.Riwayat != nil {
+			rs := o.Riwayat(e.ID)
+			if p, ok := domain.LatestPangkat(rs); ok && p.Golongan == e.Golongan {
+				tmtGol = p.TMT
+			}
+			if j, ok := domain.LatestJabatan(rs); ok && j.Nama == e.NamaJabatan {
+				tmtJab = j.TMT
+			}
+		}
 		b.row(
 			domain.Digits(e.NIP), e.Nama, e.GelarDepan, e.GelarBelakang, e.TempatLahir,
 			e.TanggalLahir.String(), e.JenisKelamin.String(), e.Agama, e.StatusPerkawinan, domain.Digits(e.NIK),
 			e.Alamat, e.NomorHP, e.Email, e.Kind.String(), e.Status.String(),
 			e.TMTCPNS.String(), e.TMTPNS.String(), e.TMTKontrak.String(), e.AkhirKontrak.String(), e.Golongan,
-			e.JenisJabatan.String(), jenjang, e.NamaJabatan, o.unit(e.UnitID), e.Pendidikan,
+			tmtGol.String(), e.JenisJabatan.String(), jenjang, e.NamaJabatan, tmtJab.String(), o.unit(e.UnitID), e.Pendidikan,
 		)
 	}
 	return b.s

@@ -86,7 +86,8 @@ func TestEmployeesSheet(t *testing.T) {
 	s := EmployeesSheet([]domain.Employee{e, p}, testOpts())
 	checkSheet(t, s)
 	want := "NIP,NAMA,GELAR DEPAN,GELAR BELAKANG,TEMPAT LAHIR,TANGGAL LAHIR,JENIS KELAMIN,AGAMA,STATUS PERKAWINAN,NIK,ALAMAT,NO HP,EMAIL," +
-		"JENIS PEGAWAI,STATUS PEGAWAI,TMT CPNS,TMT PNS,TMT KONTRAK,AKHIR KONTRAK,GOLONGAN,JENIS JABATAN,JENJANG,JABATAN,UNIT KERJA,PENDIDIKAN"
+		"JENIS PEGAWAI,STATUS PEGAWAI,TMT CPNS,TMT PNS,TMT KONTRAK,AKHIR KONTRAK,GOLONGAN,TMT GOLONGAN,JENIS JABATAN,JENJANG,JABATAN,TMT JABATAN," +
+		"UNIT KERJA,PENDIDIKAN"
 	if strings.Join(s.Columns, ",") != want || strings.Join(EmployeeColumns(), ",") != want {
 		t.Errorf("columns %q", s.Columns)
 	}
@@ -109,8 +110,28 @@ func TestEmployeesSheet(t *testing.T) {
 			t.Errorf("%s must be text", col)
 		}
 	}
-	if typeOf(s, "TANGGAL LAHIR") != "d" || typeOf(s, "AKHIR KONTRAK") != "d" {
+	if typeOf(s, "TANGGAL LAHIR") != "d" || typeOf(s, "AKHIR KONTRAK") != "d" || typeOf(s, "TMT GOLONGAN") != "d" {
 		t.Error("date columns")
+	}
+	// TMT GOLONGAN and TMT JABATAN come from the latest riwayat entries
+	// that match the profile, so the file imports back unchanged.
+	o := testOpts()
+	o.Riwayat = func(id uint64) []domain.Riwayat {
+		if id != e.ID {
+			return nil
+		}
+		return []domain.Riwayat{
+			{ID: 1, Kind: domain.RwPangkat, Pangkat: &domain.RwPangkatData{Golongan: "III/a", TMT: date(2015, 3, 1)}},
+			{ID: 2, Kind: domain.RwPangkat, Pangkat: &domain.RwPangkatData{Golongan: "III/b", TMT: date(2019, 4, 1)}},
+			{ID: 3, Kind: domain.RwJabatan, Jabatan: &domain.RwJabatanData{Nama: "Analis Kebijakan", TMT: date(2020, 1, 2)}},
+		}
+	}
+	s = EmployeesSheet([]domain.Employee{e, p}, o)
+	if got := cell(t, s, 0, "TMT GOLONGAN") + " " + cell(t, s, 0, "TMT JABATAN"); got != "01-04-2019 02-01-2020" {
+		t.Errorf("TMT cells %q", got)
+	}
+	if got := cell(t, s, 1, "TMT GOLONGAN"); got != "" {
+		t.Errorf("PPPK TMT GOLONGAN %q", got)
 	}
 }
 
