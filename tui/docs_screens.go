@@ -136,8 +136,10 @@ func (s *remindersScreen) exportReminders() tea.Cmd {
 	}
 	rs, name := reminderNames(append([]reminderRow(nil), s.shown...))
 	filter := s.tabFilter()
+	named := s.c.docOpts()
+	named.Filter = filter
 	return exportWith(s.c, s, "Pengingat yang tampil di tab ini, dengan aturan dan catatannya.", func([]int) docsJob {
-		return docsJob{file: fileName(doc.Pengingat(nil, nil, s.c.docOpts()), s.c.today()), filter: filter,
+		return docsJob{file: fileName(doc.Pengingat(nil, nil, named), s.c.today()), filter: filter,
 			sheets: func(_ context.Context, o doc.Opts) ([]doc.Sheet, error) {
 				return []doc.Sheet{doc.PengingatSheet(rs, name, o)}, nil
 			}}
@@ -216,8 +218,10 @@ func (s *nominatifScreen) exportNominatif() tea.Cmd {
 		return nil
 	}
 	cols, emps, filter := s.nomShown()
+	named := s.c.docOpts()
+	named.Filter = filter // the file name says the filter, as the print's does
 	return exportWith(s.c, s, "Kolom yang dipilih dan pegawai yang tampil di layar.", func([]int) docsJob {
-		return docsJob{file: fileName(doc.Nominatif(cols, nil, s.c.docOpts()), s.c.today()), filter: filter,
+		return docsJob{file: fileName(doc.Nominatif(cols, nil, named), s.c.today()), filter: filter,
 			sheets: func(_ context.Context, o doc.Opts) ([]doc.Sheet, error) {
 				return []doc.Sheet{doc.NominatifSheet(cols, emps, o)}, nil
 			}}
