@@ -251,8 +251,8 @@ func (d *dialog) view(screenW int) string {
 		}
 		lines = append(lines, "", st.Muted.Render(clip("↑↓ pilih · Enter ambil · Esc batal · "+itoa(len(d.matches))+" pilihan", inner)))
 	default:
-		for _, l := range strings.Split(ansi.Wordwrap(d.text, inner, " "), "\n") {
-			lines = append(lines, clip(l, inner))
+		for _, src := range strings.Split(d.text, "\n") {
+			lines = append(lines, hangWrap(src, inner)...)
 		}
 		lines = append(lines, "")
 		var row strings.Builder
@@ -313,4 +313,35 @@ func (d *dialog) keys() []KeyHelp {
 		return []KeyHelp{{"←→", "Pilih tombol"}, {"Enter", "Jalankan"}, {"Y", d.buttons[0]}, {"T/Esc", d.buttons[1]}}
 	}
 	return []KeyHelp{{"Enter/Esc", "Tutup"}}
+}
+
+// hangWrap wraps one line of dialog text so that its continuation lines
+// start under its text: under the description of a "  F9    menu: …" help
+// line, under the first word of an indented line.
+func hangWrap(src string, w int) []string {
+	body := strings.TrimLeft(src, " ")
+	indent := len(src) - len(body)
+	if k := strings.Index(body, "  "); indent > 0 && k > 0 {
+		rest := strings.TrimLeft(body[k:], " ")
+		indent += width(body[:len(body)-len(rest)])
+	}
+	if indent >= w/2 {
+		indent = 0
+	}
+	wrapped := strings.Split(ansi.Wordwrap(src, w, " "), "\n")
+	if len(wrapped) == 1 || indent == 0 {
+		out := make([]string, len(wrapped))
+		for i, l := range wrapped {
+			out[i] = clip(l, w)
+		}
+		return out
+	}
+	first := strings.Split(ansi.Wordwrap(src, w, " "), "\n")[0]
+	rest := strings.TrimPrefix(src, first)
+	pad := strings.Repeat(" ", indent)
+	out := []string{clip(first, w)}
+	for _, l := range strings.Split(ansi.Wordwrap(strings.TrimLeft(rest, " "), w-indent, " "), "\n") {
+		out = append(out, clip(pad+l, w))
+	}
+	return out
 }
