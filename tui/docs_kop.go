@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"bytes"
 	"context"
 	"strings"
 
@@ -185,17 +184,6 @@ func (s *kopScreen) read() doc.Kop {
 	return k
 }
 
-// logoType tells PNG from JPEG by the first bytes: the file name may lie.
-func logoType(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
-		return "png"
-	case bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}):
-		return "jpg"
-	}
-	return ""
-}
-
 func (s *kopScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case kopLoadedMsg:
@@ -223,7 +211,7 @@ func (s *kopScreen) Update(msg tea.Msg) tea.Cmd {
 		saveAfter := s.saveAfter
 		s.saveAfter = false
 		err := msg.err
-		t := logoType(msg.data)
+		t := doc.LogoType(msg.data)
 		if err == nil && t == "" {
 			err = domain.Errorf(domain.EINVALID, "Berkas itu bukan gambar PNG atau JPEG.")
 		}

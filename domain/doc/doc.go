@@ -7,7 +7,11 @@
 // headless `asndesk print`, and a test can read a document without a PDF.
 package doc
 
-import "asndesk/domain"
+import (
+	"bytes"
+
+	"asndesk/domain"
+)
 
 // Kind names a document kind: its paper setting and the print command's
 // KIND argument.
@@ -89,6 +93,18 @@ type Kop struct {
 	Place    string   // the place written before the date of signatures ("Sukamaju")
 	// Papers overrides DefaultPaper per kind.
 	Papers map[Kind]Paper
+}
+
+// LogoType names a logo's image format from its first bytes, "png", "jpg"
+// or "" for anything else: the file name may lie.
+func LogoType(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+		return "png"
+	case bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}):
+		return "jpg"
+	}
+	return ""
 }
 
 // PaperFor returns the kind's paper: the office's choice or the default.

@@ -56,17 +56,8 @@ func PaperMM(p doc.Paper) (w, h float64) {
 	return w, h
 }
 
-// LogoType names the image format from its first bytes: "png", "jpg" or ""
-// for anything else.
-func LogoType(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
-		return "png"
-	case bytes.HasPrefix(b, []byte{0xFF, 0xD8, 0xFF}):
-		return "jpg"
-	}
-	return ""
-}
+// LogoType names the image format from its first bytes (doc.LogoType).
+func LogoType(b []byte) string { return doc.LogoType(b) }
 
 const msgBadLogo = "Logo kop surat tidak dapat dipakai: gunakan gambar PNG atau JPEG " +
 	"yang utuh (bukan PNG interlaced). Simpan ulang gambarnya dari aplikasi pengolah gambar lalu pilih lagi."
