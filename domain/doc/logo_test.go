@@ -1,0 +1,22 @@
+package doc
+
+import "testing"
+
+func TestLogoType(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		b    []byte
+		want string
+	}{
+		{"png", []byte("\x89PNG\r\n\x1a\n rest"), "png"},
+		{"jpeg", []byte{0xFF, 0xD8, 0xFF, 0xE0}, "jpg"},
+		{"gif named .png", []byte("GIF89a"), ""},
+		{"pdf", []byte("%PDF-1.7"), ""},
+		{"empty", nil, ""},
+		{"short png prefix", []byte("\x89PN"), ""},
+	} {
+		if got := LogoType(tc.b); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
