@@ -17,14 +17,14 @@ import (
 )
 
 // docsHome is the folder prints and exports are offered in:
-// <home>/asndesk (DocsRepo creates it when missing). A variable so tests
+// doc.Folder of the home (DocsRepo creates it when missing). A variable so tests
 // pin it and goldens do not show the tester's home.
 var docsHome = func() string {
 	h, err := os.UserHomeDir()
 	if err != nil || h == "" {
 		return "asndesk"
 	}
-	return filepath.Join(h, "asndesk")
+	return doc.Folder(h)
 }
 
 // fullPath makes a typed path absolute, "~" being the home folder, so the

@@ -99,7 +99,7 @@ func writeSheets(ctx context.Context, path, format string, sheets []doc.Sheet) (
 	return "", domain.Errorf(domain.EINVALID, "Format "+strconv.Quote(format)+" tidak dikenal; pilih xlsx atau csv.")
 }
 
-// docsDir is the default folder of prints and exports, <home>/asndesk: the
+// docsDir is the default folder of prints and exports (doc.Folder): the
 // only folder created when missing (a typed folder that does not exist is
 // most likely a typo, as with --db).
 func docsDir() string {
@@ -107,7 +107,7 @@ func docsDir() string {
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(home, "asndesk")
+	return doc.Folder(home)
 }
 
 // writeNewFile writes a new file at path without ever replacing one: when

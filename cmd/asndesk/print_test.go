@@ -510,6 +510,16 @@ func TestDocsRepoFiles(t *testing.T) {
 			t.Errorf("folder holds %d entries (a temporary file left?)", len(entries))
 		}
 	})
+	t.Run("with a Documents folder the default goes there", func(t *testing.T) {
+		if err := os.Mkdir(filepath.Join(home, "Documents"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		defer os.RemoveAll(filepath.Join(home, "Documents"))
+		want := filepath.Join(home, "Documents", "asndesk", "uji.pdf")
+		if got, err := r.WritePDF(ctx, want, []doc.Document{d}, nil); err != nil || got != want {
+			t.Fatalf("%q %v", got, err)
+		}
+	})
 	t.Run("another missing folder is an error", func(t *testing.T) {
 		_, err := r.WritePDF(ctx, filepath.Join(home, "salah-ketik", "uji.pdf"), []doc.Document{d}, nil)
 		if domain.ErrorMessage(err) != "Folder "+filepath.Join(home, "salah-ketik")+" tidak ada." {

@@ -9,6 +9,8 @@ package doc
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 
 	"asndesk/domain"
 )
@@ -235,4 +237,15 @@ type Sheet struct {
 	// dates ("d", written as Excel dates) in XLSX; "" or missing = text, so
 	// NIPs never turn into 1,98501E+17.
 	Types []string
+}
+
+// Folder is where prints, exports and packets are offered by default:
+// <home>/Documents/asndesk when the home folder has a Documents folder
+// (Windows and most desktops: where an office worker looks for files),
+// else <home>/asndesk. The app creates it on first use.
+func Folder(home string) string {
+	if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
+		return filepath.Join(home, "Documents", "asndesk")
+	}
+	return filepath.Join(home, "asndesk")
 }

@@ -1,6 +1,10 @@
 package doc
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 func TestLogoType(t *testing.T) {
 	for _, tc := range []struct {
@@ -18,5 +22,18 @@ func TestLogoType(t *testing.T) {
 		if got := LogoType(tc.b); got != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestFolder(t *testing.T) {
+	home := t.TempDir()
+	if got, want := Folder(home), filepath.Join(home, "asndesk"); got != want {
+		t.Fatalf("without Documents: %q, want %q", got, want)
+	}
+	if err := os.Mkdir(filepath.Join(home, "Documents"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Folder(home), filepath.Join(home, "Documents", "asndesk"); got != want {
+		t.Fatalf("with Documents: %q, want %q", got, want)
 	}
 }
