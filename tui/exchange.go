@@ -117,7 +117,7 @@ func newNationalExport(c *Common) *skpActForm {
 	nip.hint = "Hanya untuk progress harian: realisasi SKP pegawai ini."
 	format := choiceField("format", "Format", []string{"Excel (XLSX)", "CSV"}, 0)
 	path := textField("berkas", "Simpan ke", "", 200)
-	path.hint = "Kosongkan untuk folder asndesk di folder pengguna. Berkas yang sudah ada tidak ditimpa."
+	path.hint = "Kosongkan untuk " + docsHome() + ". Berkas yang sudah ada tidak ditimpa."
 	a := newSKPActForm(c, "Ekspor untuk SIASN / e-Kinerja", []string{
 		"Menulis lembar kerja untuk diunggah atau disalin ke SIASN dan e-Kinerja. Hanya evaluasi yang sudah final yang ikut; predikat ditulis sebagai teks.",
 		doc.SIASNNote,
