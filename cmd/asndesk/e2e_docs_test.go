@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -85,4 +86,52 @@ func TestEndToEndImportEmployees(t *testing.T) {
 	tm.wait("Cari")
 	tm.typeText("Citra Lestari")
 	tm.wait("Citra Lestari")
+}
+
+// The hand-over packet as an operator makes it: Impor & ekspor → Paket
+// serah terima → Buat paket (kinerja of this year, a passphrase); the file
+// lands in the asndesk folder, and a second asndesk verifies it and
+// previews the merge headless.
+func TestEndToEndPaket(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end")
+	}
+	bin, db := demoBinary(t)
+	home := t.TempDir()
+	tm := startTerm(t, "paket", "env", "HOME="+home, "USERPROFILE="+home, bin, "--db", db)
+	tm.login("admin", "contoh123")
+	tm.wait("Beranda")
+	tm.menu("Impor & ekspor")
+	tm.wait("Impor pegawai dari Excel/CSV")
+	tm.pressUntil("Down", "› [ Paket serah terima ]", 8)
+	tm.keys("Enter")
+	tm.wait("Buat kunci penerima")
+	tm.keys("Enter") // Buat paket
+	tm.wait("Ulangi frasa sandi")
+	tm.keys("Tab", "Tab", "Tab", "Tab")
+	tm.typeText("kunci flashdisk kecamatan")
+	tm.keys("Tab")
+	tm.typeText("kunci flashdisk kecamatan")
+	tm.keys("C-s")
+	s := tm.wait("Tersimpan: ")
+	files, _ := filepath.Glob(filepath.Join(home, "asndesk", "*.paket"))
+	if len(files) != 1 {
+		t.Fatalf("packets in the home folder: %v\n%s", files, s)
+	}
+	pass := filepath.Join(t.TempDir(), "sandi.txt")
+	if err := os.WriteFile(pass, []byte("kunci flashdisk kecamatan\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "paket", "verify", "--passphrase-file", pass, files[0]).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "SHA-256") {
+		t.Fatalf("verify: %v\n%s", err, out)
+	}
+	other := filepath.Join(t.TempDir(), "bkd.db")
+	if out, err := exec.Command(bin, "demo", "--db", other, "--seed", "2").CombinedOutput(); err != nil {
+		t.Fatalf("demo: %v\n%s", err, out)
+	}
+	out, err = exec.Command(bin, "paket", "import", "--db", other, "--passphrase-file", pass, files[0]).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Baru") {
+		t.Fatalf("preview: %v\n%s", err, out)
+	}
 }
