@@ -111,7 +111,7 @@ func newNationalExport(c *Common) *skpActForm {
 	}
 	year := c.today().Year
 	shape := choiceField("bentuk", "Bentuk", labels, 0)
-	shape.hint = "Nama kolom mengikuti SIASN; progress harian mengikuti unggah massal e-Kinerja."
+	shape.hint = "Nama kolom SIASN / urutan unggah massal e-Kinerja."
 	yr := textField("tahun", "Tahun", strconv.Itoa(year), 4)
 	nip := textField("nip", "NIP pegawai", "", 21)
 	nip.hint = "Hanya untuk progress harian: realisasi SKP pegawai ini."
