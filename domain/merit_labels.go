@@ -77,3 +77,15 @@ func FormatScore(v float64) string {
 	}
 	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
 }
+
+// CategoryText is the category as reports print it, "III Baik", or the
+// label alone when code and label are the same word; "" without one.
+func (r MeritResult) CategoryText() string {
+	if !r.HasCat {
+		return ""
+	}
+	if strings.EqualFold(r.Category.Code, r.Category.Label) {
+		return r.Category.Label
+	}
+	return strings.TrimSpace(r.Category.Code + " " + r.Category.Label)
+}

@@ -259,3 +259,18 @@ func TestScoreUnansweredCountsLowest(t *testing.T) {
 		t.Errorf("partial aspect: %+v total %v", r.Aspects[0], r.Total)
 	}
 }
+
+func TestCategoryText(t *testing.T) {
+	for _, tc := range []struct {
+		r    domain.MeritResult
+		want string
+	}{
+		{domain.MeritResult{}, ""},
+		{domain.MeritResult{HasCat: true, Category: domain.MeritCategory{Code: "III", Label: "Baik"}}, "III Baik"},
+		{domain.MeritResult{HasCat: true, Category: domain.MeritCategory{Code: "Baik", Label: "baik"}}, "baik"},
+	} {
+		if got := tc.r.CategoryText(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.r.Category, got, tc.want)
+		}
+	}
+}

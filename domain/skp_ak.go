@@ -1,6 +1,9 @@
 package domain
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Angka kredit of a JF (PermenPANRB 1/2023 Pasal 37; domain.md §4.11):
 // AK = koefisien × persentase of the predikat, × months/12 for a partial
@@ -80,4 +83,17 @@ func (a AngkaKredit) Milli() int64 {
 		return 0
 	}
 	return (a.Num*1000*2 + a.Den) / (2 * a.Den)
+}
+
+// FormatMilli writes an angka kredit kept in thousandths with a decimal
+// comma, "" for none: 18750 → "18,75" (riwayat angka kredit, DRH).
+func FormatMilli(m int64) string {
+	if m == 0 {
+		return ""
+	}
+	s := strconv.FormatInt(m/1000, 10)
+	if f := m % 1000; f != 0 {
+		s += "," + strings.TrimRight(strconv.FormatInt(1000+f, 10)[1:], "0")
+	}
+	return s
 }

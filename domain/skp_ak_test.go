@@ -81,3 +81,11 @@ func TestAKTables(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatMilli(t *testing.T) {
+	for m, want := range map[int64]string{0: "", 18750: "18,75", 12500: "12,5", 75000: "75", 1: "0,001", 450000: "450"} {
+		if got := domain.FormatMilli(m); got != want {
+			t.Errorf("domain.FormatMilli(%d) = %q, want %q", m, got, want)
+		}
+	}
+}

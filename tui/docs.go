@@ -99,22 +99,6 @@ func isoDate(d domain.Date) string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
-// safeName keeps a suggested file name valid on Windows: no separators or
-// reserved characters (a unit called "Sekretariat/Umum").
-func safeName(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '/', '\\', ':', '*', '?', '"', '<', '>', '|':
-			return '-'
-		}
-		if r < ' ' {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
-}
-
 // Messages of a running job, delivered to the dialog that started it.
 type (
 	docsProgressMsg struct {
@@ -356,7 +340,7 @@ func (d *docsDialog) rename() {
 		}
 		return
 	}
-	name := safeName(d.plan(d.choices()).file)
+	name := doc.FileName(d.plan(d.choices()).file)
 	if name == "" {
 		name = "asndesk"
 	}

@@ -83,7 +83,7 @@ func TestDocsPrint(t *testing.T) {
 		requireContains(t, footerOf(t, h), "Ctrl+P Cetak", "Ctrl+E Ekspor")
 		h.send(ctrlP)
 		d := topDialog(t, h)
-		want := filepath.Join("/home/kantor/asndesk", safeName(fileName(doc.DUK(nil, h.m.c.docOpts()), h.m.c.today()))+".pdf")
+		want := filepath.Join("/home/kantor/asndesk", doc.FileName(fileName(doc.DUK(nil, h.m.c.docOpts()), h.m.c.today()))+".pdf")
 		if got := d.form.get("path").value(); got != want {
 			t.Fatalf("path = %q, want %q", got, want)
 		}
@@ -747,7 +747,7 @@ func TestProgressBar(t *testing.T) {
 }
 
 func TestSafeName(t *testing.T) {
-	if got := safeName(` SKP 2026 Sekretariat/Umum: "A" `); got != "SKP 2026 Sekretariat-Umum- -A-" {
+	if got := doc.FileName(` SKP 2026 Sekretariat/Umum: "A" `); got != "SKP 2026 Sekretariat-Umum- -A-" {
 		t.Fatalf("safeName = %q", got)
 	}
 }

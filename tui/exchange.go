@@ -149,7 +149,7 @@ func newNationalExport(c *Common) *skpActForm {
 				// The sheet has no title row: the file name says whose it is.
 				for _, r := range c.Rows {
 					if r.NIP == want {
-						name = sh.file + " " + safeName(r.Nama) + " " + want + " " + strconv.Itoa(y)
+						name = sh.file + " " + doc.FileName(r.Nama) + " " + want + " " + strconv.Itoa(y)
 						break
 					}
 				}

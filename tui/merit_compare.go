@@ -163,7 +163,7 @@ func (s *meritCompareScreen) View() string {
 		if !r.Complete {
 			return "—"
 		}
-		return meritCatText(r)
+		return r.CategoryText()
 	}
 	lines = append(lines, clip(fit("Kategori", nameW)+" "+fit(cat(lr), colW)+" "+fit(cat(rr), colW), s.w))
 	if !lr.Complete || !rr.Complete {
@@ -311,7 +311,7 @@ func (s *meritCombineScreen) lines() []string {
 		t := domain.FormatScore(r.Total)
 		if !r.Complete {
 			t += " (sementara " + itoa(r.Answered) + "/" + itoa(r.Indicators) + ")"
-		} else if c := meritCatText(r); c != "" {
+		} else if c := r.CategoryText(); c != "" {
 			t += " · " + c
 		}
 		lines = append(lines, clip(fit(meritScope(s.c, a.UnitID), 30)+" "+fit(a.Stage.String(), 18)+" "+t, s.w))

@@ -280,7 +280,7 @@ func meritResultLines(st *Styles, in domain.Instrument, a *domain.MeritAssessmen
 		if !on || !r.Complete {
 			return "—"
 		}
-		return dash(meritCatText(r))
+		return dash(r.CategoryText())
 	}
 	row("Kategori", cat(self, true), cat(ver, verified))
 	band := func(r domain.MeritResult, on bool) string {
@@ -308,7 +308,7 @@ func meritResultLines(st *Styles, in domain.Instrument, a *domain.MeritAssessmen
 	}
 	if final.Complete && final.HasCat && strings.TrimSpace(final.Category.Consequence) != "" {
 		out = append(out, "")
-		text := "Konsekuensi kategori " + meritCatText(final) + ": " + dash(strings.TrimSpace(final.Category.Consequence))
+		text := "Konsekuensi kategori " + final.CategoryText() + ": " + dash(strings.TrimSpace(final.Category.Consequence))
 		if !strings.HasSuffix(text, ".") {
 			text += "."
 		}

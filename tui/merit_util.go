@@ -106,17 +106,6 @@ func meritLevelText(in domain.Instrument, v float64) string {
 	return domain.FormatScore(v)
 }
 
-// meritCatText is "III Baik", or "" without a category.
-func meritCatText(r domain.MeritResult) string {
-	if !r.HasCat {
-		return ""
-	}
-	if strings.EqualFold(r.Category.Code, r.Category.Label) {
-		return r.Category.Label
-	}
-	return strings.TrimSpace(r.Category.Code + " " + r.Category.Label)
-}
-
 // meritTotalText is the total with its category once every indicator is
 // answered, else the progress.
 func meritTotalText(r domain.MeritResult) string {
@@ -124,7 +113,7 @@ func meritTotalText(r domain.MeritResult) string {
 		return "belum lengkap"
 	}
 	s := domain.FormatScore(r.Total)
-	if c := meritCatText(r); c != "" {
+	if c := r.CategoryText(); c != "" {
 		s += " · " + c
 	}
 	return s

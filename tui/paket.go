@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"asndesk/domain"
+	"asndesk/domain/doc"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -145,7 +146,7 @@ func (s *paketCreate) paketFileName() string {
 			name += " " + sortedUnits(s.c.Units)[i-1].Name
 		}
 	}
-	return safeName(name) + ".paket"
+	return doc.FileName(name) + ".paket"
 }
 
 // rename offers a path in the asndesk folder for the current choices

@@ -86,18 +86,6 @@ func rupiahStr(n int64) string {
 	return string(out)
 }
 
-// akStr writes thousandths with a decimal comma: 18750 → "18,75".
-func akStr(m int64) string {
-	if m == 0 {
-		return ""
-	}
-	s := strconv.FormatInt(m/1000, 10)
-	if f := m % 1000; f != 0 {
-		s += "," + strings.TrimRight(strconv.FormatInt(1000+f, 10)[1:], "0")
-	}
-	return s
-}
-
 func akParse(p *int64) func(string) error {
 	return func(v string) error {
 		v = strings.TrimSpace(strings.Replace(v, ",", ".", 1))
@@ -391,7 +379,7 @@ func riwayatFields(kind domain.RiwayatKind, emp domain.Employee, units []domain.
 			choiceF("jenis", "Jenis PAK", []string{"Pertama", "Integrasi", "Konversi", "Kumulatif"}, func(r *domain.Riwayat) *string { return &ak(r).Jenis }),
 			dateF("mulai", "Periode mulai *", func(r *domain.Riwayat) *domain.Date { return &ak(r).PeriodeMulai }),
 			dateF("selesai", "Periode selesai *", func(r *domain.Riwayat) *domain.Date { return &ak(r).PeriodeSelesai }),
-			{key: "ak", label: "Angka kredit *", hint: "Contoh: 18,75", get: func(r *domain.Riwayat) string { return akStr(ak(r).AKMilli) },
+			{key: "ak", label: "Angka kredit *", hint: "Contoh: 18,75", get: func(r *domain.Riwayat) string { return domain.FormatMilli(ak(r).AKMilli) },
 				set: func(r *domain.Riwayat, v string) error { return akParse(&ak(r).AKMilli)(v) }},
 			textF("pak", "Nomor PAK", func(r *domain.Riwayat) *string { return &ak(r).NomorPAK }),
 		}
@@ -488,7 +476,7 @@ func riwayatSummary(r domain.Riwayat) string {
 		return joinNonEmpty(" · ", c.Jenis, c.Mulai.String()+" s.d. "+c.Selesai.String(), lama, c.Alasan)
 	case r.AngkaKredit != nil:
 		a := r.AngkaKredit
-		return joinNonEmpty(" · ", "AK "+akStr(a.AKMilli), a.Jenis, a.PeriodeMulai.String()+" s.d. "+a.PeriodeSelesai.String(), a.NomorPAK)
+		return joinNonEmpty(" · ", "AK "+domain.FormatMilli(a.AKMilli), a.Jenis, a.PeriodeMulai.String()+" s.d. "+a.PeriodeSelesai.String(), a.NomorPAK)
 	case r.Organisasi != nil:
 		o := r.Organisasi
 		period := itoa(o.TahunMulai) + "–"

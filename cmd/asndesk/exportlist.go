@@ -123,28 +123,6 @@ func cmdExportList(ctx context.Context, args []string, stdout, stderr io.Writer)
 	return nil
 }
 
-// exportName is a default file name: the parts that are set, joined by
-// spaces, with the characters Windows refuses (a unit "Umum/Kepegawaian")
-// made dashes so the name never becomes a folder.
-func exportName(parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '<', '>', ':', '"', '/', '\\', '|', '?', '*':
-			return '-'
-		}
-		if r < ' ' {
-			return -1
-		}
-		return r
-	}, strings.Join(keep, " "))
-}
-
 // personName is "Nama NIP" for a file name: the name without gelar
 // belakang (after the first comma), then the bare NIP.
 func personName(nama, nip string) string {
@@ -187,7 +165,7 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 		}
 		o := e.opts(unitFilterText(f.unit))
 		o.Riwayat = func(id uint64) []domain.Riwayat { return rw[id] }
-		return doc.EmployeesSheet(emps, o), exportName("pegawai", unitLabel, stamp), nil
+		return doc.EmployeesSheet(emps, o), doc.FileName("pegawai", unitLabel, stamp), nil
 	case "nominatif":
 		cols, err := nominatifCols(f.kolom)
 		if err != nil {
@@ -197,19 +175,19 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 		if err != nil {
 			return doc.Sheet{}, "", err
 		}
-		return doc.NominatifSheet(cols, emps, e.opts(unitFilterText(f.unit))), exportName("nominatif", unitLabel, stamp), nil
+		return doc.NominatifSheet(cols, emps, e.opts(unitFilterText(f.unit))), doc.FileName("nominatif", unitLabel, stamp), nil
 	case "duk":
 		rows, err := e.dukRows(f.unit)
 		if err != nil {
 			return doc.Sheet{}, "", err
 		}
-		return doc.DUKSheet(rows, e.opts(unitFilterText(f.unit))), exportName("duk", unitLabel, stamp), nil
+		return doc.DUKSheet(rows, e.opts(unitFilterText(f.unit))), doc.FileName("duk", unitLabel, stamp), nil
 	case "pengingat":
 		rs, name, err := e.reminders(f.unit)
 		if err != nil {
 			return doc.Sheet{}, "", err
 		}
-		return doc.PengingatSheet(rs, name, e.opts(unitFilterText(f.unit))), exportName("pengingat", unitLabel, stamp), nil
+		return doc.PengingatSheet(rs, name, e.opts(unitFilterText(f.unit))), doc.FileName("pengingat", unitLabel, stamp), nil
 	case "monitoring":
 		m, err := e.monitoring(f)
 		if err != nil {
@@ -224,7 +202,7 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 			}
 			period = freq.PeriodLabel(m.Period)
 		}
-		return doc.MonitoringSheet(m, o), exportName("monitoring", year, period), nil
+		return doc.MonitoringSheet(m, o), doc.FileName("monitoring", year, period), nil
 	case "evaluasi":
 		rows, err := e.skpRows(f)
 		if err != nil {
@@ -240,14 +218,14 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 		}
 		o := e.opts(unitFilterText(f.unit))
 		o.NIPOf = func(id uint64) string { return nips[id] }
-		return doc.EvaluasiSheet(rows, e.year(f), o), exportName("evaluasi", year, unitLabel), nil
+		return doc.EvaluasiSheet(rows, e.year(f), o), doc.FileName("evaluasi", year, unitLabel), nil
 	case "merit":
 		a, in, err := e.meritAssessment(f)
 		if err != nil {
 			return doc.Sheet{}, "", err
 		}
 		// Named by what was assessed, not by the assessment's number.
-		return doc.MeritAnswersSheet(a, in, e.opts("")), exportName("merit", strconv.Itoa(a.Year), e.meritScope(a.UnitID)), nil
+		return doc.MeritAnswersSheet(a, in, e.opts("")), doc.FileName("merit", strconv.Itoa(a.Year), e.meritScope(a.UnitID)), nil
 	case "rw-skp22", "rw-kinerjaperiodik":
 		files, err := e.skpFiles(f)
 		if err != nil {
@@ -269,9 +247,9 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 			who = personName(files[0].SKP.Pegawai.Nama, files[0].SKP.Pegawai.NIP)
 		}
 		if kind == "rw-skp22" {
-			return doc.SIASNSkp22Sheet(files, e.opts("")), exportName("rw-skp22", year, who), nil
+			return doc.SIASNSkp22Sheet(files, e.opts("")), doc.FileName("rw-skp22", year, who), nil
 		}
-		return doc.SIASNKinerjaPeriodikSheet(files, e.opts("")), exportName("rw-kinerjaperiodik", year, who), nil
+		return doc.SIASNKinerjaPeriodikSheet(files, e.opts("")), doc.FileName("rw-kinerjaperiodik", year, who), nil
 	case "progress-harian":
 		if strings.TrimSpace(f.nip) == "" {
 			return doc.Sheet{}, "", usageError{"progress-harian perlu --nip NIP"}
@@ -288,7 +266,7 @@ func (e *docEnv) exportSheet(kind string, f *docFlags) (doc.Sheet, string, error
 				sf = x
 			}
 		}
-		return doc.ProgressHarianSheet(sf, e.opts("")), exportName("progress-harian", year, personName(sf.SKP.Pegawai.Nama, sf.SKP.Pegawai.NIP)), nil
+		return doc.ProgressHarianSheet(sf, e.opts("")), doc.FileName("progress-harian", year, personName(sf.SKP.Pegawai.Nama, sf.SKP.Pegawai.NIP)), nil
 	}
 	return doc.Sheet{}, "", usageError{"jenis daftar tidak dikenal: " + kind}
 }

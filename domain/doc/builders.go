@@ -115,20 +115,27 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
-// fileName is a suggested file name: the parts joined by spaces, with
-// characters Windows refuses in file names dropped.
-func fileName(parts ...string) string {
-	s := joinNonEmpty(" ", parts...)
+// FileName is a suggested file name: the parts that are set, trimmed and
+// joined by spaces, with the characters Windows refuses in file names made
+// dashes (a unit "Umum/Kepegawaian" never becomes a folder) and control
+// characters dropped. Documents, exports and packets all name files so.
+func FileName(parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case '<', '>', ':', '"', '/', '\\', '|', '?', '*':
 			return '-'
 		}
-		if r < 32 {
+		if r < ' ' {
 			return -1
 		}
 		return r
-	}, s)
+	}, strings.Join(keep, " "))
 }
 
 // signDate is the date under a document's signatures: the day the record

@@ -644,7 +644,7 @@ func TestMerit(t *testing.T) {
 		if s := signatures(d); s[0].Date != date(2026, 10, 20) || s[0].Boxes[0].Role != "Pimpinan Unit Kerja," {
 			t.Errorf("signatures %+v", s)
 		}
-		if v, _ := fieldValue(d, "Kategori"); v == "" || !res.HasCat || v != meritCategory(res) {
+		if v, _ := fieldValue(d, "Kategori"); v == "" || !res.HasCat || v != res.CategoryText() {
 			t.Errorf("kategori %q", v)
 		}
 	})
@@ -667,7 +667,7 @@ func TestFileTag(t *testing.T) {
 		}
 	}
 	// In a file name the slash of III/a becomes a dash.
-	if got := fileName("Nominatif", fileTag(Opts{Filter: "Golongan: III/a"}), "2026-11-02"); got != "Nominatif III-a 2026-11-02" {
+	if got := FileName("Nominatif", fileTag(Opts{Filter: "Golongan: III/a"}), "2026-11-02"); got != "Nominatif III-a 2026-11-02" {
 		t.Errorf("file %q", got)
 	}
 }

@@ -118,18 +118,6 @@ func rupiah(n int64) string {
 	return b.String()
 }
 
-// akMilli writes thousandths with a decimal comma: 18750 → "18,75".
-func akMilli(m int64) string {
-	if m == 0 {
-		return ""
-	}
-	s := strconv.FormatInt(m/1000, 10)
-	if f := m % 1000; f != 0 {
-		s += "," + strings.TrimRight(strconv.FormatInt(1000+f, 10)[1:], "0")
-	}
-	return s
-}
-
 func mkg(th, bl int) string {
 	if th == 0 && bl == 0 {
 		return ""
@@ -234,7 +222,7 @@ func riwayatTable(k domain.RiwayatKind, kind domain.Kind, rs []domain.Riwayat, o
 		t.Columns = []Column{no, col("JENIS", 18), ctr("PERIODE", 26), Column{Title: "ANGKA KREDIT", Width: 12, Align: Right}, col("NOMOR PAK", 24)}
 		for _, r := range rs {
 			x := r.AngkaKredit
-			add(x.Jenis, shortRange(x.PeriodeMulai, x.PeriodeSelesai), akMilli(x.AKMilli), x.NomorPAK)
+			add(x.Jenis, shortRange(x.PeriodeMulai, x.PeriodeSelesai), domain.FormatMilli(x.AKMilli), x.NomorPAK)
 		}
 	case domain.RwOrganisasi:
 		t.Columns = []Column{no, col("NAMA ORGANISASI", 40), col("JABATAN", 24), ctr("TAHUN", 16)}
@@ -282,7 +270,7 @@ func DRH(e domain.Employee, rs []domain.Riwayat, lengkap bool, o Opts) Document 
 			Kind:    KindDRHSingkat,
 			Title:   "BIODATA SINGKAT",
 			Mark:    mark(o),
-			File:    fileName("Biodata", fileNama(e.Nama), domain.Digits(e.NIP)),
+			File:    FileName("Biodata", fileNama(e.Nama), domain.Digits(e.NIP)),
 			Blocks:  []Block{perorangan(e, own, o)},
 		}
 	}
@@ -291,7 +279,7 @@ func DRH(e domain.Employee, rs []domain.Riwayat, lengkap bool, o Opts) Document 
 		Kind:    KindDRH,
 		Title:   "DAFTAR RIWAYAT HIDUP",
 		Mark:    mark(o),
-		File:    fileName("DRH", fileNama(e.Nama), domain.Digits(e.NIP)),
+		File:    FileName("DRH", fileNama(e.Nama), domain.Digits(e.NIP)),
 	}
 	d.Blocks = []Block{&Heading{Text: "I. KETERANGAN PERORANGAN"}, perorangan(e, own, o)}
 	// Oldest first (the screen lists the newest on top; a DRH reads as a

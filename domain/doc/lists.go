@@ -28,7 +28,7 @@ func DUK(rows []domain.DUKRow, o Opts) Document {
 		Title:    "DAFTAR URUT KEPANGKATAN PEGAWAI NEGERI SIPIL",
 		Subtitle: subtitles(o, strings.ToUpper(o.Office.Name), keadaan(o)),
 		Mark:     mark(o),
-		File:     fileName("DUK", fileTag(o), o.Today.ISO()),
+		File:     FileName("DUK", fileTag(o), o.Today.ISO()),
 	}
 	ctr := func(title string, w float64) Column { return Column{Title: title, Width: w, Align: Center} }
 	t := &Table{Columns: []Column{
@@ -81,7 +81,7 @@ func Nominatif(cols []NominatifColumn, emps []domain.Employee, o Opts) Document 
 		Title:    "DAFTAR NOMINATIF PEGAWAI",
 		Subtitle: subtitles(o, strings.ToUpper(o.Office.Name), keadaan(o)),
 		Mark:     mark(o),
-		File:     fileName("Nominatif", fileTag(o), o.Today.ISO()),
+		File:     FileName("Nominatif", fileTag(o), o.Today.ISO()),
 	}
 	t := &Table{Columns: []Column{{Title: "NO", Width: 4, Align: Center}}}
 	for _, c := range cols {
@@ -114,7 +114,7 @@ func Pengingat(rs []domain.Reminder, name func(empID uint64) (nama, nip string),
 		Title:    "DAFTAR PENGINGAT KEPEGAWAIAN",
 		Subtitle: subtitles(o, strings.ToUpper(o.Office.Name), keadaan(o)),
 		Mark:     mark(o),
-		File:     fileName("Pengingat", fileTag(o), o.Today.ISO()),
+		File:     FileName("Pengingat", fileTag(o), o.Today.ISO()),
 	}
 	t := &Table{Columns: []Column{
 		{Title: "NO", Width: 4, Align: Center},

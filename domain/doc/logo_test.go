@@ -37,3 +37,18 @@ func TestFolder(t *testing.T) {
 		t.Fatalf("with Documents: %q, want %q", got, want)
 	}
 }
+
+func TestFileName(t *testing.T) {
+	for _, tc := range []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{" SKP 2026 Sekretariat/Umum: \"A\" "}, "SKP 2026 Sekretariat-Umum- -A-"},
+		{[]string{"merit", "2026", "", "  ", "Instansi"}, "merit 2026 Instansi"},
+		{[]string{"a\tb<c>"}, "ab-c-"},
+	} {
+		if got := FileName(tc.parts...); got != tc.want {
+			t.Errorf("FileName(%q) = %q, want %q", tc.parts, got, tc.want)
+		}
+	}
+}

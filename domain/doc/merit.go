@@ -15,18 +15,6 @@ const (
 	RolePimpinanUnit     = "Pimpinan Unit Kerja,"
 )
 
-// meritCategory is "I Buruk", or the label alone when code and label are
-// the same word (as the result screen prints it).
-func meritCategory(r domain.MeritResult) string {
-	if !r.HasCat {
-		return ""
-	}
-	if strings.EqualFold(r.Category.Code, r.Category.Label) {
-		return r.Category.Label
-	}
-	return strings.TrimSpace(r.Category.Code + " " + r.Category.Label)
-}
-
 // instrumentText is "PANRB-19-2025 versi asndesk-1 — <title>".
 func instrumentText(in domain.Instrument) string {
 	s := in.ID
@@ -88,12 +76,12 @@ func Merit(a domain.MeritAssessment, in domain.Instrument, res domain.MeritResul
 		Printed: o.Today,
 		Kind:    KindMerit,
 		Title:   "LAPORAN PENILAIAN MANDIRI SISTEM MERIT",
-		File:    fileName("Penilaian mandiri merit", itoa(a.Year)),
+		File:    FileName("Penilaian mandiri merit", itoa(a.Year)),
 	}
 	unit := "Seluruh instansi"
 	if a.UnitID != 0 {
 		unit = o.unit(a.UnitID)
-		d.File = fileName("Penilaian mandiri merit", itoa(a.Year), unit)
+		d.File = FileName("Penilaian mandiri merit", itoa(a.Year), unit)
 	}
 	d.Subtitle = subtitles(o, strings.ToUpper(o.Office.Name), "TAHUN "+itoa(a.Year))
 	var belum, resmi string
@@ -135,7 +123,7 @@ func Merit(a domain.MeritAssessment, in domain.Instrument, res domain.MeritResul
 	case !res.Complete:
 		nilai = append(nilai, [2]string{"Kategori", "Ditetapkan setelah semua indikator dijawab"})
 	case res.HasCat:
-		nilai = append(nilai, [2]string{"Kategori", meritCategory(res)})
+		nilai = append(nilai, [2]string{"Kategori", res.CategoryText()})
 		if res.Category.IndexBand != "" {
 			nilai = append(nilai, [2]string{"Pita indeks", res.Category.IndexBand})
 		}

@@ -237,7 +237,7 @@ func SKP(f domain.SKPFile, o Opts) Document {
 		Printed: o.Today,
 		Kind:    KindSKP,
 		Title:   "SASARAN KINERJA PEGAWAI",
-		File:    fileName("SKP", itoa(s.Year), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP)),
+		File:    FileName("SKP", itoa(s.Year), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP)),
 	}
 	d.Subtitle = []string{pendekatanLine(s.Pendekatan)}
 	if p := dateRange(s.Start, s.End); p != "" {
@@ -392,7 +392,7 @@ func Evaluasi(f domain.SKPFile, evalID uint64, org *domain.OrgRating, o Opts) (D
 		Printed: o.Today,
 		Kind:    KindEvaluasi,
 		Title:   "EVALUASI KINERJA PEGAWAI",
-		File:    fileName("Evaluasi", itoa(s.Year), period, fileNama(pegawai.Nama), domain.Digits(pegawai.NIP)),
+		File:    FileName("Evaluasi", itoa(s.Year), period, fileNama(pegawai.Nama), domain.Digits(pegawai.NIP)),
 	}
 	d.Subtitle = []string{pendekatanLine(s.Pendekatan), "PERIODE: " + strings.ToUpper(period)}
 	if p := dateRange(from, to); p != "" {
@@ -484,10 +484,10 @@ func Dialogs(f domain.SKPFile, dialogID uint64, o Opts) (Document, error) {
 		Kind:    KindDialog,
 		Title:   "CATATAN DIALOG KINERJA",
 		Mark:    mark(o),
-		File:    fileName("Dialog kinerja", itoa(s.Year), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP)),
+		File:    FileName("Dialog kinerja", itoa(s.Year), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP)),
 	}
 	if len(ds) == 1 {
-		d.File = fileName("Dialog kinerja", ds[0].Date.ISO(), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP))
+		d.File = FileName("Dialog kinerja", ds[0].Date.ISO(), fileNama(s.Pegawai.Nama), domain.Digits(s.Pegawai.NIP))
 	}
 	if p := dateRange(s.Start, s.End); p != "" {
 		d.Subtitle = []string{"PERIODE PENILAIAN: " + strings.ToUpper(p)}
