@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"asndesk/domain"
 	"asndesk/domain/doc"
@@ -16,16 +17,17 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// docsHome is the folder prints and exports are offered in:
-// doc.Folder of the home (DocsRepo creates it when missing). A variable so tests
-// pin it and goldens do not show the tester's home.
-var docsHome = func() string {
+// docsHome is the folder prints, exports and packets are offered in:
+// doc.Folder of the home (DocsRepo creates it when missing). It is looked
+// up once, so a keypress that changes a choice does no file-system work;
+// a variable so tests pin it and goldens do not show the tester's home.
+var docsHome = sync.OnceValue(func() string {
 	h, err := os.UserHomeDir()
 	if err != nil || h == "" {
 		return "asndesk"
 	}
 	return doc.Folder(h)
-}
+})
 
 // fullPath makes a typed path absolute, "~" being the home folder, so the
 // status line names the file wherever it went.
