@@ -573,7 +573,8 @@ func (d *docsDialog) box() string {
 			notes = append(notes, docsCSVNote)
 		}
 		if d.mode == docsPrint {
-			if _, onKop := d.under.(*kopScreen); !onKop {
+			// Only Admin has that menu; others would look for it in vain.
+			if _, onKop := d.under.(*kopScreen); !onKop && d.c.can(domain.CanManageOffice) {
 				notes = append(notes, docsKopNote)
 			}
 		}

@@ -769,3 +769,13 @@ func TestReminderNames(t *testing.T) {
 		t.Fatal("the screen's rows were changed")
 	}
 }
+
+// The kop surat lives in the Admin's menu: a pegawai printing her own
+// biodata is not sent to look for it.
+func TestDocsKopNoteOnlyForAdmin(t *testing.T) {
+	h, _ := withDocs(t, "pegawai")
+	h.send(pushMsg{newEmployeeDetail(h.m.c, h.m.c.Account.EmployeeID)})
+	h.send(ctrlP)
+	requireAbsent(t, dialogText(t, h), "Kop surat dan kertas: menu")
+	requireContains(t, dialogText(t, h), "Cetak")
+}
